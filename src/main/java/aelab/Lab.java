@@ -1,0 +1,24 @@
+package aelab;
+
+import ai.djl.engine.Engine;
+import aelab.data.Mnist;
+
+/** What every notebook and command does first: offline DJL, a seeded engine, the mode printed. */
+public final class Lab {
+
+    private Lab() {}
+
+    /** Seeds the engine, prints the mode, engine and data directory, and returns the mode. */
+    public static Mode start(long seed) {
+        // the MXNet library comes from a Maven jar: never let DJL look for it online
+        System.setProperty("ai.djl.offline", "true");
+        System.setProperty("java.awt.headless", "true");
+        Mode mode = Mode.current();
+        Engine engine = Engine.getEngine("MXNet");
+        engine.setRandomSeed((int) seed);
+        System.out.println(mode.describe());
+        System.out.println("engine: " + engine.getEngineName() + " " + engine.getVersion()
+                + ", seed " + seed + ", data: " + Mnist.defaultDirectory().toAbsolutePath().normalize());
+        return mode;
+    }
+}

@@ -1,0 +1,224 @@
+package aelab.data;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Random;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
+
+/** Greyscale images with pixels in [0, 1] (row-major) and one integer label each. Immutable. */
+public final class ImageSet {
+
+    private final String name;
+    private final float[] pixels;
+    private final int[] labels;
+    private final int rows;
+    private final int cols;
+
+    public ImageSet(String name, float[] pixels, int[] labels, int rows, int cols) {
+        if ((long) labels.length * rows * cols != pixels.length) {
+            throw new IllegalArgumentException(labels.length + " labels of " + rows + "x" + cols
+                    + " images need " + (long) labels.length * rows * cols + " pixels, got " + pixels.length);
+        }
+        this.name = name;
+        this.pixels = pixels;
+        this.labels = labels;
+        this.rows = rows;
+        this.cols = cols;
+    }
+
+    /** Builds a set from IDX image and label arrays, checking that they agree. */
+    public static ImageSet fromIdx(String name, Idx.Array images, Idx.Array labels) {
+        if (images.count() != labels.count()) {
+            throw new DataException(String.format(
+                    "%s holds %d images but %s holds %d labels; the two files must come from the same"
+                            + " set; %s",
+                    images.file(), images.count(), labels.file(), labels.count(), DataException.FIX));
+        }
+        byte[] raw = images.data();
+        float[] pixels = new float[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            pixels[i] = (raw[i] & 0xff) / 255f;
+        }
+        int[] y = new int[labels.count()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = labels.data()[i] & 0xff;
+        }
+        return new ImageSet(name, pixels, y, images.dims()[1], images.dims()[2]);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int size() {
+        return labels.length;
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    public int cols() {
+        return cols;
+    }
+
+    public int pixelsPerImage() {
+        return rows * cols;
+    }
+
+    public int label(int i) {
+        return labels[i];
+    }
+
+    public int[] labels() {
+        return labels.clone();
+    }
+
+    /** One image's pixels, row-major. */
+    public float[] image(int i) {
+        int n = pixelsPerImage();
+        return Arrays.copyOfRange(pixels, i * n, (i + 1) * n);
+    }
+
+    /** The number of classes: one more than the largest label. */
+    public int classCount() {
+        return Arrays.stream(labels).max().orElse(-1) + 1;
+    }
+
+    /** The images at the given positions, in that order. */
+    public ImageSet select(int[] indices) {
+        int n = pixelsPerImage();
+        float[] p = new float[indices.length * n];
+        int[] y = new int[indices.length];
+        for (int k = 0; k < indices.length; k++) {
+            System.arraycopy(pixels, indices[k] * n, p, k * n, n);
+            y[k] = labels[indices[k]];
+        }
+        return new ImageSet(name, p, y, rows, cols);
+    }
+
+    /** The first {@code n} images (all of them when there are fewer). */
+    public ImageSet head(int n) {
+        int[] idx = new int[Math.min(n, size())];
+        Arrays.setAll(idx, i -> i);
+        return select(idx);
+    }
+
+    /** The same images in an order fixed by the seed. */
+    public ImageSet shuffled(long seed) {
+        return select(permutation(size(), new Random(seed)));
+    }
+
+    /** This set followed by another of the same image size. */
+    public ImageSet concat(ImageSet other) {
+        if (other.rows != rows || other.cols != cols) {
+            throw new IllegalArgumentException("cannot join " + rows + "x" + cols + " and "
+                    + other.rows + "x" + other.cols + " images");
+        }
+        float[] p = Arrays.copyOf(pixels, pixels.length + other.pixels.length);
+        System.arraycopy(other.pixels, 0, p, pixels.length, other.pixels.length);
+        int[] y = Arrays.copyOf(labels, labels.length + other.labels.length);
+        System.arraycopy(other.labels, 0, y, labels.length, other.labels.length);
+        return new ImageSet(name, p, y, rows, cols);
+    }
+
+    /** How many images each class has. */
+    public int[] classCounts() {
+        int[] counts = new int[Math.max(classCount(), 0)];
+        for (int y : labels) {
+            counts[y]++;
+        }
+        return counts;
+    }
+
+    /** The class counts as a table: label, count, share in percent. */
+    public Table classCountTable() {
+        int[] counts = classCounts();
+        int[] classes = new int[counts.length];
+        Arrays.setAll(classes, i -> i);
+        Table t = Table.create(name + " class counts")
+                .addColumns(IntColumn.create("label", classes), IntColumn.create("count", counts));
+        double[] percent = Arrays.stream(counts).mapToDouble(c -> Math.round(1000.0 * c / size()) / 10.0).toArray();
+        t.addColumns(DoubleColumn.create("percent", percent));
+        return t;
+    }
+
+    /** All images as one (n, rows*cols) array. */
+    public NDArray toNDArray(NDManager manager) {
+        return toNDArray(manager, 0, size());
+    }
+
+    /** Images {@code from} (inclusive) to {@code to} (exclusive) as one (to-from, rows*cols) array. */
+    public NDArray toNDArray(NDManager manager, int from, int to) {
+        int n = pixelsPerImage();
+        float[] slice = Arrays.copyOfRange(pixels, from * n, to * n);
+        return manager.create(slice, new Shape(to - from, n));
+    }
+
+    /**
+     * Mini-batches in an order drawn from {@code random}; each batch owns a sub-manager of
+     * {@code manager} that is closed with it, so everything computed from it is freed per batch.
+     * The last, smaller batch is kept.
+     */
+    public Iterable<Batch> batches(NDManager manager, int batchSize, Random random) {
+        if (batchSize <= 0) {
+            throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
+        }
+        int[] order = random == null ? identity(size()) : permutation(size(), random);
+        int n = pixelsPerImage();
+        return () -> new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < order.length;
+            }
+
+            @Override
+            public Batch next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                int count = Math.min(batchSize, order.length - next);
+                int[] idx = Arrays.copyOfRange(order, next, next + count);
+                next += count;
+                float[] x = new float[count * n];
+                int[] y = new int[count];
+                for (int k = 0; k < count; k++) {
+                    System.arraycopy(pixels, idx[k] * n, x, k * n, n);
+                    y[k] = labels[idx[k]];
+                }
+                NDManager sub = manager.newSubManager();
+                return new Batch(sub, sub.create(x, new Shape(count, n)), sub.create(y), idx);
+            }
+        };
+    }
+
+    static int[] identity(int n) {
+        int[] idx = new int[n];
+        Arrays.setAll(idx, i -> i);
+        return idx;
+    }
+
+    static int[] permutation(int n, Random random) {
+        int[] idx = identity(n);
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = idx[i];
+            idx[i] = idx[j];
+            idx[j] = t;
+        }
+        return idx;
+    }
+
+    @Override
+    public String toString() {
+        return String.format("%s: %d images of %dx%d, %d classes", name, size(), rows, cols, classCount());
+    }
+}

@@ -1,0 +1,30 @@
+package aelab.models;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import java.util.function.Function;
+
+/** The activations the experiments use, by name, so configs stay plain data. */
+public enum Activation {
+    LINEAR,
+    RELU,
+    SIGMOID,
+    TANH,
+    LEAKY_RELU;
+
+    /** Applies the activation to one array. */
+    public NDArray apply(NDArray x) {
+        return switch (this) {
+            case LINEAR -> x;
+            case RELU -> ai.djl.nn.Activation.relu(x);
+            case SIGMOID -> ai.djl.nn.Activation.sigmoid(x);
+            case TANH -> ai.djl.nn.Activation.tanh(x);
+            case LEAKY_RELU -> ai.djl.nn.Activation.leakyRelu(x, 0.2f);
+        };
+    }
+
+    /** The activation as a function a DJL {@code LambdaBlock} takes. */
+    public Function<NDList, NDList> asFunction() {
+        return list -> new NDList(apply(list.singletonOrThrow()));
+    }
+}

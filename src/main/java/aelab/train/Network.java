@@ -1,0 +1,97 @@
+package aelab.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.util.Pair;
+
+/**
+ * A block with its own optimizer. A model with several networks (a GAN, an adversarial
+ * autoencoder) steps each one after its own phase; gradients are written, not accumulated, by
+ * each backward pass, so a network is stepped only after a phase that reached it.
+ */
+public final class Network {
+
+    private final String name;
+    private final Block block;
+    private final Optimizer optimizer;
+    private final ParameterStore store;
+    private long steps;
+
+    /** Initialises {@code block}'s parameters for inputs of {@code inputShapes} in {@code manager}. */
+    public Network(String name, Block block, Optimizer optimizer, NDManager manager, Shape... inputShapes) {
+        this.name = name;
+        this.block = block;
+        this.optimizer = optimizer;
+        this.store = new ParameterStore(manager, false);
+        block.initialize(manager, DataType.FLOAT32, inputShapes);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Block block() {
+        return block;
+    }
+
+    /** Optimizer steps taken so far (saved with checkpoints). */
+    public long steps() {
+        return steps;
+    }
+
+    void setSteps(long steps) {
+        this.steps = steps;
+    }
+
+    /** Runs the block; {@code training} switches dropout and the like on. */
+    public NDList forward(NDList input, boolean training) {
+        return block.forward(store, input, training);
+    }
+
+    /** Runs a one-input, one-output block. */
+    public NDArray forward(NDArray input, boolean training) {
+        return forward(new NDList(input), training).singletonOrThrow();
+    }
+
+    /** Runs a part of this network's block (an encoder, a decoder) with the same parameters. */
+    public NDArray forward(Block part, NDArray input, boolean training) {
+        return part.forward(store, new NDList(input), training).singletonOrThrow();
+    }
+
+    /** Applies one optimizer update with the gradients of the last backward pass. */
+    public void step() {
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            Parameter parameter = p.getValue();
+            if (!parameter.requiresGradient()) {
+                continue;
+            }
+            NDArray weight = parameter.getArray();
+            // getGradient makes a new handle each call: close it, or native memory grows per step
+            try (NDArray grad = weight.getGradient()) {
+                optimizer.update(parameter.getId(), weight, grad);
+            }
+        }
+        steps++;
+    }
+
+    /** The number of trainable values. */
+    public long parameterCount() {
+        long n = 0;
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            n += p.getValue().getArray().size();
+        }
+        return n;
+    }
+
+    @Override
+    public String toString() {
+        return name + " (" + parameterCount() + " parameters)";
+    }
+}

@@ -1,0 +1,83 @@
+package aelab.train;
+
+import aelab.data.Batch;
+import aelab.data.ImageSet;
+import ai.djl.ndarray.NDManager;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Consumer;
+
+/**
+ * The loop every model shares: for each epoch, shuffled mini-batches go through the model's
+ * {@link Step} (which may run several networks and optimizers), the loss terms it reports are
+ * averaged over the epoch, and listeners see the updated history.
+ */
+public final class TrainingLoop {
+
+    /** One training step on a batch; returns each loss term's value for that batch. */
+    @FunctionalInterface
+    public interface Step {
+        Map<String, Double> run(Batch batch);
+    }
+
+    /** Epochs, batch size and the seed that fixes the order of the batches. */
+    public record Options(int epochs, int batchSize, long seed, boolean verbose) {
+        public Options {
+            if (epochs < 0 || batchSize <= 0) {
+                throw new IllegalArgumentException("need epochs >= 0 and batch size > 0, got " + epochs
+                        + " and " + batchSize);
+            }
+        }
+
+        public Options(int epochs, int batchSize, long seed) {
+            this(epochs, batchSize, seed, true);
+        }
+    }
+
+    private TrainingLoop() {}
+
+    /** Trains and returns the per-epoch history. */
+    public static History run(String name, ImageSet data, NDManager manager, Options options, Step step,
+            List<Consumer<History>> listeners) {
+        History history = new History(name);
+        Random order = new Random(options.seed());
+        for (int epoch = 1; epoch <= options.epochs(); epoch++) {
+            long start = System.nanoTime();
+            Map<String, Double> sums = new LinkedHashMap<>();
+            int seen = 0;
+            int batchIndex = 0;
+            for (Batch batch : data.batches(manager, options.batchSize(), order)) {
+                try (batch) {
+                    Map<String, Double> losses = step.run(batch);
+                    for (Map.Entry<String, Double> e : losses.entrySet()) {
+                        if (!Double.isFinite(e.getValue())) {
+                            throw new TrainingDivergedException(String.format(
+                                    "%s: loss '%s' became %s at epoch %d, batch %d; lower the learning rate or"
+                                            + " check the input scaling",
+                                    name, e.getKey(), e.getValue(), epoch, batchIndex));
+                        }
+                        sums.merge(e.getKey(), e.getValue() * batch.size(), Double::sum);
+                    }
+                    seen += batch.size();
+                    batchIndex++;
+                }
+            }
+            Map<String, Double> means = new LinkedHashMap<>();
+            int n = seen;
+            sums.forEach((k, v) -> means.put(k, v / n));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            history.add(epoch, means, seconds);
+            if (options.verbose()) {
+                StringBuilder line = new StringBuilder(String.format("%s epoch %d/%d", name, epoch, options.epochs()));
+                means.forEach((k, v) -> line.append(String.format("  %s %.4f", k, v)));
+                System.out.println(line.append(String.format("  (%.1f s)", seconds)));
+            }
+            for (Consumer<History> listener : listeners) {
+                listener.accept(history);
+            }
+        }
+        return history;
+    }
+}
