@@ -53,14 +53,15 @@ for f in /usr/share/datasets/fashion-mnist/*-ubyte.gz; do
   ln -sfn "$f" "$DATA/fashion-mnist/$(basename "$f")"
 done
 
+mkdir -p "$KERNEL_DIR"
 # 4. The Java kernel: rapaio's jar from Maven Central, and a kernelspec whose classpath holds
 #    the library, so notebooks import it with no magic and no network.
-JAR="$HOME/.m2/repository/io/github/padreati/rapaio-jupyter-kernel/$RJK_VERSION/rapaio-jupyter-kernel-$RJK_VERSION.jar"
+JAR="$KERNEL_DIR/rapaio-jupyter-kernel-$RJK_VERSION.jar"
 if [ ! -s "$JAR" ]; then
   say "fetching the Java kernel (rapaio-jupyter-kernel $RJK_VERSION) from Maven Central"
-  mvn -B -q dependency:get -Dartifact="io.github.padreati:rapaio-jupyter-kernel:$RJK_VERSION" -Dtransitive=false
+  (cd "$ROOT" && mvn -B -q dependency:copy -Dartifact="io.github.padreati:rapaio-jupyter-kernel:$RJK_VERSION" \
+     -DoutputDirectory="$KERNEL_DIR")
 fi
-mkdir -p "$KERNEL_DIR"
 /usr/bin/python3 "$ENVDIR/write_kernelspec.py" --root "$ROOT" --jar "$JAR" --out "$KERNEL_DIR/kernel.json"
 # also for interactive use under the user's Jupyter (points at this checkout)
 /usr/bin/jupyter kernelspec install --user --replace --name "$KERNEL_NAME" "$KERNEL_DIR" >/dev/null 2>&1 || true
