@@ -66,7 +66,7 @@ public final class Figures {
     /** The chart behind {@link #lossCurves}, for callers that style it further. */
     public static XYChart lossChart(History history, boolean logScale) {
         XYChart chart = new XYChartBuilder().width(CHART_WIDTH).height(CHART_HEIGHT)
-                .title(history.name() + ": training loss").xAxisTitle("epoch").yAxisTitle("loss per batch (mean)")
+                .title(history.name() + ": training loss").xAxisTitle("epoch").yAxisTitle("mean loss over the epoch")
                 .build();
         style(chart);
         chart.getStyler().setYAxisLogarithmic(logScale);
