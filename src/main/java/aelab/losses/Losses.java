@@ -3,8 +3,8 @@ package aelab.losses;
 import ai.djl.ndarray.NDArray;
 
 /**
- * The losses of the experiments as named functions. Each returns a scalar; "per sample" means
- * summed over a sample's values and averaged over the batch, "mean" means averaged over every value.
+ * The losses of the experiments as named functions. Each returns a scalar. "Per sample" means
+ * summed over a sample's values and averaged over the batch; "mean" means averaged over every value.
  */
 public final class Losses {
 
@@ -17,9 +17,70 @@ public final class Losses {
         return x.sub(y).square().mean();
     }
 
-    /** mean over all values of -(y log p + (1 - y) log(1 - p)), p clipped away from 0 and 1 */
+    /** mean over all values of -(y log p + (1 - y) log(1 - p)), p clipped into [eps, 1 - eps] */
     public static NDArray binaryCrossEntropy(NDArray p, NDArray y) {
         NDArray q = p.clip(EPS, 1 - EPS);
         return y.mul(q.log()).add(y.neg().add(1).mul(q.neg().add(1).log())).neg().mean();
+    }
+
+    /** mean over all values of max(x, 0) - x y + log(1 + exp(-|x|)): BCE of sigmoid(x), stable for any logit x */
+    public static NDArray binaryCrossEntropyWithLogits(NDArray logits, NDArray y) {
+        return logits.maximum(0).sub(logits.mul(y)).add(logits.abs().neg().exp().add(1).log()).mean();
+    }
+
+    /** per sample: -1/2 sum_j (1 + logvar_j - mu_j^2 - exp(logvar_j)) = KL(N(mu, exp(logvar)) || N(0, I)) */
+    public static NDArray klToStandardNormal(NDArray mu, NDArray logVar) {
+        return logVar.add(1).sub(mu.square()).sub(logVar.exp()).sum(new int[] {1}).mul(-0.5f).mean();
+    }
+
+    /**
+     * sum_j [rho log(rho / r_j) + (1 - rho) log((1 - rho) / (1 - r_j))], r_j = mean activation of
+     * unit j over the batch (activations in (0, 1)); divided by the number of units when {@code mean}
+     */
+    public static NDArray klSparsity(NDArray codes, float rho, boolean mean) {
+        NDArray r = codes.mean(new int[] {0}).clip(EPS, 1 - EPS);
+        NDArray kl = r.pow(-1).mul(rho).log().mul(rho)
+                .add(r.neg().add(1).pow(-1).mul(1 - rho).log().mul(1 - rho));
+        return mean ? kl.mean() : kl.sum();
+    }
+
+    /** per sample: sum_j |h_j| (an L1 activity penalty on the code, before its weight) */
+    public static NDArray l1Activity(NDArray codes) {
+        return codes.abs().sum(new int[] {1}).mean();
+    }
+
+    /** 1/2 sum of w^2 over the negative entries of w only (the nonnegativity penalty of NCAE) */
+    public static NDArray negativeWeightPenalty(NDArray weights) {
+        return weights.minimum(0).square().sum().mul(0.5f);
+    }
+
+    /** 1/2 sum of w^2 (L2 weight decay, before its weight) */
+    public static NDArray weightDecay(NDArray weights) {
+        return weights.square().sum().mul(0.5f);
+    }
+
+    /**
+     * Student's t soft assignment of DEC: q_ij = (1 + |z_i - mu_j|^2 / alpha)^(-(alpha + 1) / 2),
+     * each row normalised to sum to 1. z is (n, d), centres (k, d); the result is (n, k).
+     */
+    public static NDArray studentTAssignment(NDArray z, NDArray centres, float alpha) {
+        NDArray d2 = z.expandDims(1).sub(centres.expandDims(0)).square().sum(new int[] {2});
+        NDArray q = d2.div(alpha).add(1).pow(-(alpha + 1) / 2);
+        return q.div(q.sum(new int[] {1}, true));
+    }
+
+    /**
+     * DEC's target distribution: p_ij = (q_ij^2 / f_j) / sum_j' (q_ij'^2 / f_j'), with
+     * f_j = sum_i q_ij the soft frequency of cluster j. Computed from Q over the whole data set.
+     */
+    public static NDArray targetDistribution(NDArray q) {
+        NDArray w = q.square().div(q.sum(new int[] {0}, true));
+        return w.div(w.sum(new int[] {1}, true));
+    }
+
+    /** per sample: sum_j p_j log(p_j / q_j) = KL(P || Q); P is a fixed target (no gradient through it) */
+    public static NDArray klDivergence(NDArray p, NDArray q) {
+        NDArray pc = p.clip(EPS, 1);
+        return pc.mul(pc.log().sub(q.clip(EPS, 1).log())).sum(new int[] {1}).mean();
     }
 }
