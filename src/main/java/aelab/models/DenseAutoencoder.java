@@ -14,23 +14,42 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * A fully connected autoencoder: the encoder maps through {@code sizes} (784, ..., code), the
- * decoder mirrors it back. Trained with Adam on a mean squared error or binary cross-entropy.
+ * decoder mirrors it back. Trained with Adam on a mean squared error or binary cross-entropy, plus
+ * the penalties of its {@link Regularization}: this one class covers the plain, the sparse (L1
+ * activity, KL sparsity, weight decay) and the nonnegative autoencoder.
  */
 public final class DenseAutoencoder implements AutoCloseable {
 
     /** How reconstructions are scored. */
-    public enum Reconstruction { MSE, BCE }
+    public enum Reconstruction {
+        /** mean over pixels of (x - x')^2 (Keras's "mse") */
+        MSE,
+        /** mean over pixels of the binary cross-entropy */
+        BCE,
+        /** per sample 1/2 sum over pixels of (x - x')^2 (UFLDL and NCAE's scale for their penalty weights) */
+        SSE
+    }
 
     /** Layer sizes from input to code, activations, loss, and Adam's learning rate. */
     public record Config(String name, int[] sizes, Activation hidden, Activation code, Activation output,
-            Reconstruction loss, float learningRate) {
+            Reconstruction loss, float learningRate, Regularization penalties) {
+
+        public Config(String name, int[] sizes, Activation hidden, Activation code, Activation output,
+                Reconstruction loss, float learningRate) {
+            this(name, sizes, hidden, code, output, loss, learningRate, Regularization.NONE);
+        }
+
         public Config {
             if (sizes.length < 2) {
                 throw new IllegalArgumentException("need at least an input and a code size, got "
@@ -58,6 +77,33 @@ public final class DenseAutoencoder implements AutoCloseable {
         public static Config small() {
             return new Config("dense-784-128-32", new int[] {784, 128, 32}, Activation.RELU, Activation.RELU,
                     Activation.SIGMOID, Reconstruction.BCE, 1e-3f);
+        }
+
+        /** The 784-32 autoencoder with an L1 activity penalty of the given weight on its ReLU code. */
+        public static Config sparseL1(float weight) {
+            return new Config("sparse-l1-" + weight, new int[] {784, 32}, Activation.RELU, Activation.RELU,
+                    Activation.SIGMOID, Reconstruction.BCE, 1e-3f, new Regularization(weight, 0, 0, false, 0, 0));
+        }
+
+        /**
+         * 784-196 with a sigmoid code, KL sparsity toward {@code rho} weighted by {@code beta}
+         * (summed over units, or averaged when {@code mean}), and L2 weight decay.
+         */
+        public static Config sparseKl(float rho, float beta, boolean mean, float weightDecay) {
+            return new Config("sparse-kl-rho" + rho + "-beta" + beta + (mean ? "-mean" : "-sum") + "-wd" + weightDecay,
+                    new int[] {784, 196}, Activation.SIGMOID, Activation.SIGMOID, Activation.SIGMOID,
+                    Reconstruction.MSE, 1e-3f, new Regularization(0, beta, rho, mean, weightDecay, 0));
+        }
+
+        /** NCAE: 784-196, per-sample 1/2 SSE, rho 0.05, beta 3, 1/2 * 3e-3 * sum of squared negative weights. */
+        public static Config nonnegative() {
+            return new Config("nonnegative-784-196", new int[] {784, 196}, Activation.SIGMOID, Activation.SIGMOID,
+                    Activation.SIGMOID, Reconstruction.SSE, 1e-3f, new Regularization(0, 3, 0.05f, false, 0, 3e-3f));
+        }
+
+        /** The same network with other penalties. */
+        public Config withPenalties(String newName, Regularization p) {
+            return new Config(newName, sizes, hidden, code, output, loss, learningRate, p);
         }
 
         /** The stacked autoencoder of DEC/IDEC/ADEC: 784-500-500-2000-10, linear code and output, MSE. */
@@ -98,35 +144,112 @@ public final class DenseAutoencoder implements AutoCloseable {
         return network;
     }
 
+    /** Saves the parameters (temporary file, then rename). */
+    public void save(java.nio.file.Path file) {
+        aelab.train.Checkpoint.save(file, List.of(network));
+    }
+
+    /** Loads parameters saved from a model of the same config. */
+    public void load(java.nio.file.Path file) {
+        aelab.train.Checkpoint.load(file, List.of(network));
+    }
+
     /** The reconstruction loss of a batch, as the config names it. */
     NDArray reconstructionLoss(NDArray x, NDArray xHat) {
-        return config.loss == Reconstruction.MSE ? Losses.meanSquaredError(xHat, x) : Losses.binaryCrossEntropy(xHat, x);
+        return switch (config.loss) {
+            case MSE -> Losses.meanSquaredError(xHat, x);
+            case BCE -> Losses.binaryCrossEntropy(xHat, x);
+            case SSE -> Losses.meanSquaredError(xHat, x).mul(x.getShape().get(1) / 2f);
+        };
     }
 
     /** Trains on {@code data}; listeners see the history after every epoch. */
     @SafeVarargs
     public final History fit(ImageSet data, TrainingLoop.Options options, Consumer<History>... listeners) {
-        String term = config.loss == Reconstruction.MSE ? "mse" : "bce";
         return TrainingLoop.run(config.name, data, manager, options, batch -> {
-            double value;
+            Map<String, Double> terms = new LinkedHashMap<>();
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray loss = reconstructionLoss(batch.x(), network.forward(batch.x(), true));
+                NDArray loss = lossTerms(batch.x(), terms);
                 gc.backward(loss);
-                value = loss.getFloat();
             }
             network.step();
-            return Map.of(term, value);
+            return terms;
         }, List.of(listeners));
+    }
+
+    /** The training loss of a batch; fills {@code terms} with each part's value for the history. */
+    NDArray lossTerms(NDArray x, Map<String, Double> terms) {
+        Regularization p = config.penalties;
+        NDArray code = network.forward(encoder, x, true);
+        NDArray reconstruction = reconstructionLoss(x, network.forward(decoder, code, true));
+        NDArray total = reconstruction;
+        terms.put(config.loss.name().toLowerCase(java.util.Locale.ROOT), (double) reconstruction.getFloat());
+        if (p.activityL1() > 0) {
+            NDArray l1 = Losses.l1Activity(code).mul(p.activityL1());
+            terms.put("l1_activity", (double) l1.getFloat());
+            total = total.add(l1);
+        }
+        if (p.sparsityBeta() > 0) {
+            NDArray kl = Losses.klSparsity(code, p.sparsityRho(), p.sparsityMean()).mul(p.sparsityBeta());
+            terms.put("kl_sparsity", (double) kl.getFloat());
+            total = total.add(kl);
+        }
+        if (p.penalisesWeights()) {
+            for (NDArray w : kernels()) {
+                if (p.weightDecay() > 0) {
+                    total = total.add(Losses.weightDecay(w).mul(p.weightDecay()));
+                }
+                if (p.nonnegativity() > 0) {
+                    total = total.add(Losses.negativeWeightPenalty(w).mul(p.nonnegativity()));
+                }
+            }
+        }
+        if (total != reconstruction) {
+            terms.put("loss", (double) total.getFloat());
+        }
+        if (p != Regularization.NONE) {
+            terms.put("code_mean", (double) code.mean().getFloat());
+        }
+        return total;
+    }
+
+    /** The weight matrices of every dense layer (not the biases). */
+    List<NDArray> kernels() {
+        List<NDArray> out = new ArrayList<>();
+        for (Pair<String, Parameter> p : network.block().getParameters()) {
+            if (p.getValue().getType() == Parameter.Type.WEIGHT) {
+                out.add(p.getValue().getArray());
+            }
+        }
+        return out;
+    }
+
+    /** The first layer's weights, one row of {@code sizes[0]} values per unit (the features it detects). */
+    public float[][] firstLayerWeights() {
+        NDArray w = kernels().get(0);
+        int units = (int) w.getShape().get(0);
+        int inputs = (int) w.getShape().get(1);
+        float[] flat = w.toFloatArray();
+        float[][] rows = new float[units][];
+        for (int u = 0; u < units; u++) {
+            rows[u] = Arrays.copyOfRange(flat, u * inputs, (u + 1) * inputs);
+        }
+        return rows;
     }
 
     /** Codes of every image, one row each. */
     public float[][] encode(ImageSet images) {
-        return map(images, x -> network.forward(encoder, x, false), config.codeSize());
+        return Rows.map(manager, images, x -> network.forward(encoder, x, false));
+    }
+
+    /** Images decoded from codes, one row each. */
+    public float[][] decode(float[][] codes) {
+        return Rows.map(manager, codes, z -> network.forward(decoder, z, false));
     }
 
     /** Reconstructions of every image, one row each. */
     public float[][] reconstruct(ImageSet images) {
-        return map(images, x -> network.forward(x, false), images.pixelsPerImage());
+        return Rows.map(manager, images, x -> network.forward(x, false));
     }
 
     /** Mean squared error per pixel over {@code images}. */
@@ -141,21 +264,6 @@ public final class DenseAutoencoder implements AutoCloseable {
             }
         }
         return sum / ((double) out.length * images.pixelsPerImage());
-    }
-
-    private float[][] map(ImageSet images, java.util.function.UnaryOperator<NDArray> f, int width) {
-        float[][] rows = new float[images.size()][];
-        int chunk = 1000;
-        for (int from = 0; from < images.size(); from += chunk) {
-            int to = Math.min(images.size(), from + chunk);
-            try (NDManager sub = manager.newSubManager()) {
-                float[] flat = f.apply(images.toNDArray(sub, from, to)).toFloatArray();
-                for (int i = from; i < to; i++) {
-                    rows[i] = Arrays.copyOfRange(flat, (i - from) * width, (i - from + 1) * width);
-                }
-            }
-        }
-        return rows;
     }
 
     @Override

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aelab.data.ImageSet;
-import aelab.data.Mnist;
+import static aelab.TestData.digits;
 import aelab.train.History;
 import aelab.train.TrainingLoop;
 import ai.djl.engine.Engine;
@@ -16,9 +16,6 @@ import org.junit.jupiter.api.Test;
 
 class DenseAutoencoderTest {
 
-    private static ImageSet digits(int n) {
-        return Mnist.load(Mnist.dataRoot().resolve("mnist")).train().head(n);
-    }
 
     @Test
     void encodesToTheCodeSizeAndReconstructsToTheInputSize() {
@@ -59,6 +56,76 @@ class DenseAutoencoderTest {
             }
         }
         assertArrayEquals(runs[0], runs[1], 0.0);
+    }
+
+    @Test
+    void klSparsityPullsTheMeanActivationTowardItsTarget() {
+        ImageSet train = digits(1000);
+        Engine.getEngine("MXNet").setRandomSeed(5);
+        var options = new TrainingLoop.Options(5, 64, 1, false);
+        double plain;
+        try (DenseAutoencoder ae = new DenseAutoencoder(DenseAutoencoder.Config.sparseKl(0.05f, 0, true, 0))) {
+            plain = mean(ae.encode(train));
+        }
+        try (DenseAutoencoder ae = new DenseAutoencoder(DenseAutoencoder.Config.sparseKl(0.05f, 3, false, 3e-3f))) {
+            History h = ae.fit(train, options);
+            double sparse = mean(ae.encode(train));
+            assertTrue(sparse < 0.15 && sparse < plain / 3, "mean code " + plain + " -> " + sparse);
+            assertTrue(h.values("kl_sparsity")[4] < h.values("kl_sparsity")[0], h.toString());
+            assertEquals(sparse, h.last("code_mean"), 0.05, "the history reports the mean activation");
+        }
+    }
+
+    @Test
+    void nonnegativityPenaltyShrinksNegativeWeights() {
+        // a strong weight so that a few epochs show the effect; the NCAE preset's 3e-3 needs many
+        ImageSet train = digits(1000);
+        Engine.getEngine("MXNet").setRandomSeed(6);
+        var options = new TrainingLoop.Options(5, 64, 1, false);
+        double[] negative = new double[2];
+        DenseAutoencoder.Config[] configs = {
+            DenseAutoencoder.Config.nonnegative().withPenalties("free", new Regularization(0, 3, 0.05f, false, 0, 0)),
+            DenseAutoencoder.Config.nonnegative().withPenalties("strong", new Regularization(0, 3, 0.05f, false, 0, 1f))
+        };
+        for (int k = 0; k < 2; k++) {
+            try (DenseAutoencoder ae = new DenseAutoencoder(configs[k])) {
+                ae.fit(train, options);
+                for (float[] row : ae.firstLayerWeights()) {
+                    for (float w : row) {
+                        negative[k] += w < 0 ? w * w : 0;
+                    }
+                }
+            }
+        }
+        assertTrue(negative[1] < 0.5 * negative[0], "sum of squared negative weights " + negative[0] + " -> "
+                + negative[1]);
+    }
+
+    @Test
+    void l1ActivityIsAddedToTheLossAndReported() {
+        ImageSet train = digits(500);
+        Engine.getEngine("MXNet").setRandomSeed(7);
+        try (DenseAutoencoder ae = new DenseAutoencoder(DenseAutoencoder.Config.sparseL1(1e-3f))) {
+            History h = ae.fit(train, new TrainingLoop.Options(3, 50, 1, false));
+            assertTrue(h.termNames().containsAll(List.of("bce", "l1_activity", "loss", "code_mean")), h.termNames().toString());
+            // ReLU codes are >= 0: the L1 term is weight * 32 units * their mean activation
+            for (int e = 0; e < 3; e++) {
+                assertEquals(h.values("l1_activity")[e], 1e-3 * 32 * h.values("code_mean")[e], 1e-6);
+                assertEquals(h.values("loss")[e], h.values("bce")[e] + h.values("l1_activity")[e], 1e-5);
+            }
+        }
+    }
+
+    private static double mean(float[][] rows) {
+        double s = 0;
+        long n = 0;
+        for (float[] r : rows) {
+            for (float v : r) {
+                s += v;
+                n++;
+            }
+        }
+        return s / n;
     }
 
     @Test

@@ -1,0 +1,210 @@
+package aelab.models;
+
+import aelab.data.ImageSet;
+import aelab.losses.Losses;
+import aelab.train.Checkpoint;
+import aelab.train.History;
+import aelab.train.Network;
+import aelab.train.TrainingLoop;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * A variational autoencoder with a Gaussian encoder: one dense head gives the mean and the log
+ * variance of q(z|x) side by side (std = exp(logvar / 2)); z = mu + std * eps; the decoder gives
+ * Bernoulli means (sigmoid). Loss = reconstruction + KL(q(z|x) || N(0, I)), the negative ELBO.
+ */
+public final class VariationalAutoencoder implements AutoCloseable {
+
+    /** How the loss terms are scaled. */
+    public enum Scaling {
+        /** summed over pixels and latent units, per sample: the negative ELBO in nats */
+        SUM,
+        /** averaged over pixels and over latent units: the Keras blog's first version, KL far too weak */
+        MEAN
+    }
+
+    /**
+     * @param hidden sizes of the hidden layers of the encoder (mirrored by the decoder)
+     * @param sigmaBug sample with std = exp(h) while the KL reads h as log variance: the
+     *     log-sigma / log-variance confusion of the Keras blog, kept to show its effect
+     */
+    public record Config(String name, int inputSize, int[] hidden, int latent, Scaling scaling, boolean sigmaBug,
+            float learningRate) {
+        public Config {
+            hidden = hidden.clone();
+            if (latent < 1) {
+                throw new IllegalArgumentException("latent size must be >= 1, got " + latent);
+            }
+        }
+
+        @Override
+        public int[] hidden() {
+            return hidden.clone();
+        }
+
+        /** The Keras example: 784-512-2, summed BCE + KL, Adam 1e-3. */
+        public static Config keras2d() {
+            return new Config("vae-784-512-2", 784, new int[] {512}, 2, Scaling.SUM, false, 1e-3f);
+        }
+
+        /** pytorch/examples: 784-400-20, summed BCE + KL, Adam 1e-3, batch 128. */
+        public static Config pytorch20() {
+            return new Config("vae-784-400-20", 784, new int[] {400}, 20, Scaling.SUM, false, 1e-3f);
+        }
+
+        public Config withScaling(Scaling s) {
+            return new Config(name + "-" + s.name().toLowerCase(), inputSize, hidden, latent, s, sigmaBug, learningRate);
+        }
+
+        public Config withSigmaBug() {
+            return new Config(name + "-sigma-bug", inputSize, hidden, latent, scaling, true, learningRate);
+        }
+    }
+
+    private final Config config;
+    private final NDManager manager;
+    private final Network encoder;
+    private final Network decoder;
+
+    public VariationalAutoencoder(Config config) {
+        this.config = config;
+        this.manager = NDManager.newBaseManager();
+        SequentialBlock enc = new SequentialBlock();
+        for (int h : config.hidden) {
+            enc.add(Linear.builder().setUnits(h).build()).add(Activation.RELU.asFunction());
+        }
+        enc.add(Linear.builder().setUnits(2L * config.latent).build());
+        SequentialBlock dec = new SequentialBlock();
+        for (int i = config.hidden.length - 1; i >= 0; i--) {
+            dec.add(Linear.builder().setUnits(config.hidden[i]).build()).add(Activation.RELU.asFunction());
+        }
+        dec.add(Linear.builder().setUnits(config.inputSize).build()).add(Activation.SIGMOID.asFunction());
+        encoder = new Network("encoder", enc, adam(), manager, new Shape(1, config.inputSize));
+        decoder = new Network("decoder", dec, adam(), manager, new Shape(1, config.latent));
+    }
+
+    private Optimizer adam() {
+        return Optimizer.adam().optLearningRateTracker(Tracker.fixed(config.learningRate)).build();
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    /** The per-sample negative ELBO of a batch in nats: summed BCE over pixels and KL over units. */
+    record Terms(NDArray reconstruction, NDArray kl) {}
+
+    /** Encodes, samples, decodes and scores a batch. */
+    Terms terms(NDArray x, boolean training) {
+        NDArray h = encoder.forward(x, training);
+        NDArray mu = h.get(new NDIndex(":, :{}", config.latent));
+        NDArray logVar = h.get(new NDIndex(":, {}:", config.latent));
+        NDArray std = config.sigmaBug ? logVar.exp() : logVar.mul(0.5f).exp();
+        NDArray z = mu.add(std.mul(x.getManager().randomNormal(mu.getShape())));
+        NDArray xHat = decoder.forward(z, training);
+        NDArray rec = Losses.binaryCrossEntropy(xHat, x).mul(config.inputSize); // mean -> per-sample sum
+        return new Terms(rec, Losses.klToStandardNormal(mu, logVar));
+    }
+
+    @SafeVarargs
+    public final History fit(ImageSet data, TrainingLoop.Options options, Consumer<History>... listeners) {
+        return TrainingLoop.run(config.name, data, manager, options, batch -> {
+            Map<String, Double> out = new LinkedHashMap<>();
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                Terms t = terms(batch.x(), true);
+                NDArray rec = t.reconstruction();
+                NDArray kl = t.kl();
+                if (config.scaling == Scaling.MEAN) {
+                    rec = rec.div(config.inputSize);
+                    kl = kl.div(config.latent);
+                }
+                NDArray loss = rec.add(kl);
+                gc.backward(loss);
+                out.put("reconstruction", (double) rec.getFloat());
+                out.put("kl", (double) kl.getFloat());
+                out.put("loss", (double) loss.getFloat());
+            }
+            encoder.step();
+            decoder.step();
+            return out;
+        }, List.of(listeners));
+    }
+
+    /**
+     * The negative ELBO per sample on a set, in nats (summed BCE + KL, one sample of z per image,
+     * whatever the training scaling), with its two parts.
+     */
+    public double[] negativeElbo(ImageSet images) {
+        double rec = 0;
+        double kl = 0;
+        for (int from = 0; from < images.size(); from += 1000) {
+            int to = Math.min(images.size(), from + 1000);
+            try (NDManager sub = manager.newSubManager()) {
+                Terms t = terms(images.toNDArray(sub, from, to), false);
+                rec += t.reconstruction().getFloat() * (to - from);
+                kl += t.kl().getFloat() * (to - from);
+            }
+        }
+        int n = images.size();
+        return new double[] {(rec + kl) / n, rec / n, kl / n};
+    }
+
+    /** The means of q(z|x), one row per image (the codes a scatter plot shows). */
+    public float[][] encodeMeans(ImageSet images) {
+        return Rows.map(manager, images, x -> encoder.forward(x, false).get(new NDIndex(":, :{}", config.latent)));
+    }
+
+    /** The log variances of q(z|x), one row per image. */
+    public float[][] encodeLogVariances(ImageSet images) {
+        return Rows.map(manager, images, x -> encoder.forward(x, false).get(new NDIndex(":, {}:", config.latent)));
+    }
+
+    /** Decoder outputs (pixel means) for the given codes. */
+    public float[][] decode(float[][] z) {
+        return Rows.map(manager, z, c -> decoder.forward(c, false));
+    }
+
+    /** Reconstructions from the mean code of each image. */
+    public float[][] reconstruct(ImageSet images) {
+        return decode(encodeMeans(images));
+    }
+
+    /** Images decoded from {@code n} draws of the prior N(0, I). */
+    public float[][] sample(int n) {
+        try (NDManager sub = manager.newSubManager()) {
+            float[] z = sub.randomNormal(new Shape(n, config.latent)).toFloatArray();
+            float[][] rows = new float[n][config.latent];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(z, i * config.latent, rows[i], 0, config.latent);
+            }
+            return decode(rows);
+        }
+    }
+
+    public void save(Path file) {
+        Checkpoint.save(file, List.of(encoder, decoder));
+    }
+
+    public void load(Path file) {
+        Checkpoint.load(file, List.of(encoder, decoder));
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

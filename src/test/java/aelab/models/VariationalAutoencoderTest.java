@@ -1,0 +1,61 @@
+package aelab.models;
+
+import static aelab.TestData.digits;
+import static aelab.TestData.testDigits;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import aelab.data.ImageSet;
+import aelab.train.History;
+import aelab.train.TrainingLoop;
+import ai.djl.engine.Engine;
+import org.junit.jupiter.api.Test;
+
+class VariationalAutoencoderTest {
+
+    @Test
+    void shapesOfCodesReconstructionsAndSamples() {
+        ImageSet x = digits(7);
+        try (VariationalAutoencoder vae = new VariationalAutoencoder(VariationalAutoencoder.Config.keras2d())) {
+            assertEquals(7, vae.encodeMeans(x).length);
+            assertEquals(2, vae.encodeMeans(x)[0].length);
+            assertEquals(2, vae.encodeLogVariances(x)[6].length);
+            assertEquals(784, vae.reconstruct(x)[0].length);
+            float[][] s = vae.sample(5);
+            assertEquals(5, s.length);
+            for (float v : s[0]) {
+                assertTrue(v >= 0 && v <= 1, "decoder outputs are Bernoulli means");
+            }
+        }
+    }
+
+    @Test
+    void negativeElboFallsAndSplitsIntoItsTerms() {
+        ImageSet train = digits(2000);
+        ImageSet test = testDigits(500);
+        Engine.getEngine("MXNet").setRandomSeed(8);
+        try (VariationalAutoencoder vae = new VariationalAutoencoder(VariationalAutoencoder.Config.pytorch20())) {
+            double[] before = vae.negativeElbo(test);
+            History h = vae.fit(train, new TrainingLoop.Options(4, 128, 2, false));
+            double[] after = vae.negativeElbo(test);
+            assertEquals(after[0], after[1] + after[2], 1e-3, "ELBO = reconstruction + KL");
+            assertTrue(before[0] > 500 && after[0] < 200, "test -ELBO " + before[0] + " -> " + after[0]);
+            assertTrue(after[2] > 1, "the KL term is in use: " + after[2]);
+            double[] loss = h.values("loss");
+            assertTrue(loss[3] < loss[0], h.toString());
+            assertEquals(h.last("loss"), h.last("reconstruction") + h.last("kl"), 1e-3);
+        }
+    }
+
+    @Test
+    void meanScalingMakesTheKlTermNegligible() {
+        ImageSet train = digits(1000);
+        Engine.getEngine("MXNet").setRandomSeed(9);
+        var config = VariationalAutoencoder.Config.keras2d().withScaling(VariationalAutoencoder.Scaling.MEAN);
+        try (VariationalAutoencoder vae = new VariationalAutoencoder(config)) {
+            History h = vae.fit(train, new TrainingLoop.Options(2, 100, 2, false));
+            // averaged over 784 pixels, the reconstruction term dwarfs the KL by orders of magnitude less than summed
+            assertTrue(h.last("reconstruction") < 1, h.toString());
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package aelab.train;
+
+import static aelab.TestData.digits;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import aelab.data.ImageSet;
+import aelab.models.DenseAutoencoder;
+import aelab.models.VariationalAutoencoder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckpointTest {
+
+    @TempDir Path dir;
+
+    @Test
+    void roundTripGivesIdenticalOutputs() {
+        ImageSet x = digits(20);
+        Path file = dir.resolve("ae.ckpt");
+        float[][] expected;
+        try (DenseAutoencoder a = new DenseAutoencoder(DenseAutoencoder.Config.small())) {
+            a.fit(x, new TrainingLoop.Options(1, 10, 1, false));
+            expected = a.reconstruct(x);
+            a.save(file);
+        }
+        try (DenseAutoencoder b = new DenseAutoencoder(DenseAutoencoder.Config.small())) {
+            assertFalse(Arrays.equals(expected[0], b.reconstruct(x)[0]), "a fresh model differs");
+            b.load(file);
+            assertTrue(b.network().steps() == 2, "the step count travels with the parameters");
+            for (int i = 0; i < x.size(); i++) {
+                assertArrayEquals(expected[i], b.reconstruct(x)[i]);
+            }
+        }
+        try (VariationalAutoencoder v = new VariationalAutoencoder(VariationalAutoencoder.Config.keras2d())) {
+            float[][] before = v.encodeMeans(x);
+            v.save(dir.resolve("vae.ckpt"));
+            try (VariationalAutoencoder w = new VariationalAutoencoder(VariationalAutoencoder.Config.keras2d())) {
+                w.load(dir.resolve("vae.ckpt"));
+                assertArrayEquals(before[3], w.encodeMeans(x)[3]);
+            }
+        }
+    }
+
+    @Test
+    void corruptTruncatedAndForeignFilesGiveClearErrors() throws IOException {
+        Path file = dir.resolve("ae.ckpt");
+        try (DenseAutoencoder a = new DenseAutoencoder(DenseAutoencoder.Config.basic32())) {
+            a.save(file);
+            byte[] bytes = Files.readAllBytes(file);
+            byte[] flipped = bytes.clone();
+            flipped[bytes.length - 100] ^= 0x55;
+            Files.write(dir.resolve("flipped"), flipped);
+            Files.write(dir.resolve("cut"), Arrays.copyOf(bytes, bytes.length / 2));
+            Files.writeString(dir.resolve("foreign"), "hello");
+            assertError(() -> a.load(dir.resolve("flipped")), "checksum does not match");
+            assertError(() -> a.load(dir.resolve("cut")), "truncated");
+            assertError(() -> a.load(dir.resolve("foreign")), "not an AE Lab checkpoint");
+            assertError(() -> a.load(dir.resolve("absent")), "file not found");
+        }
+        try (DenseAutoencoder other = new DenseAutoencoder(DenseAutoencoder.Config.small())) {
+            assertError(() -> other.load(file), "holds network 'dense-784-32' where this model has");
+        }
+        var wider = DenseAutoencoder.Config.basic32();
+        wider = new DenseAutoencoder.Config(wider.name(), new int[] {784, 64}, wider.hidden(), wider.code(),
+                wider.output(), wider.loss(), wider.learningRate());
+        try (DenseAutoencoder other = new DenseAutoencoder(wider)) {
+            assertError(() -> other.load(file), "does not fit this model");
+        }
+        try (VariationalAutoencoder v = new VariationalAutoencoder(VariationalAutoencoder.Config.keras2d())) {
+            assertError(() -> v.load(file), "holds 1 networks, this model has 2");
+        }
+    }
+
+    private static void assertError(Runnable r, String fragment) {
+        Checkpoint.CheckpointException e = assertThrows(Checkpoint.CheckpointException.class, r::run);
+        assertTrue(e.getMessage().contains(fragment) && e.getMessage().contains("checkpoint "), e.getMessage());
+    }
+}
