@@ -254,16 +254,7 @@ public final class DenseAutoencoder implements AutoCloseable {
 
     /** Mean squared error per pixel over {@code images}. */
     public double reconstructionError(ImageSet images) {
-        float[][] out = reconstruct(images);
-        double sum = 0;
-        for (int i = 0; i < out.length; i++) {
-            float[] x = images.image(i);
-            for (int j = 0; j < x.length; j++) {
-                double d = out[i][j] - x[j];
-                sum += d * d;
-            }
-        }
-        return sum / ((double) out.length * images.pixelsPerImage());
+        return Diagnostics.meanSquaredError(images, reconstruct(images));
     }
 
     @Override

@@ -22,8 +22,11 @@ public final class TrainingLoop {
         Map<String, Double> run(Batch batch);
     }
 
-    /** Epochs, batch size and the seed that fixes the order of the batches. */
-    public record Options(int epochs, int batchSize, long seed, boolean verbose) {
+    /**
+     * Epochs, batch size, the seed that fixes the order of the batches, whether to print a line
+     * per epoch, and whether to shuffle at all (false keeps the data's own order every epoch).
+     */
+    public record Options(int epochs, int batchSize, long seed, boolean verbose, boolean shuffle) {
         public Options {
             if (epochs < 0 || batchSize <= 0) {
                 throw new IllegalArgumentException("need epochs >= 0 and batch size > 0, got " + epochs
@@ -31,8 +34,17 @@ public final class TrainingLoop {
             }
         }
 
+        public Options(int epochs, int batchSize, long seed, boolean verbose) {
+            this(epochs, batchSize, seed, verbose, true);
+        }
+
         public Options(int epochs, int batchSize, long seed) {
-            this(epochs, batchSize, seed, true);
+            this(epochs, batchSize, seed, true, true);
+        }
+
+        /** The same options without shuffling. */
+        public Options unshuffled() {
+            return new Options(epochs, batchSize, seed, verbose, false);
         }
     }
 
@@ -42,7 +54,7 @@ public final class TrainingLoop {
     public static History run(String name, ImageSet data, NDManager manager, Options options, Step step,
             List<Consumer<History>> listeners) {
         History history = new History(name);
-        Random order = new Random(options.seed());
+        Random order = options.shuffle() ? new Random(options.seed()) : null;
         for (int epoch = 1; epoch <= options.epochs(); epoch++) {
             long start = System.nanoTime();
             Map<String, Double> sums = new LinkedHashMap<>();
