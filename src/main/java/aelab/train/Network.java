@@ -33,6 +33,21 @@ public final class Network {
         block.initialize(manager, DataType.FLOAT32, inputShapes);
     }
 
+    private Network(String name, Network shared, Optimizer optimizer) {
+        this.name = name;
+        this.block = shared.block;
+        this.optimizer = optimizer;
+        this.store = shared.store;
+    }
+
+    /**
+     * The same block and parameters, stepped by another optimizer: the encoder of an adversarial
+     * autoencoder has one for reconstruction and one for fooling the discriminator.
+     */
+    public Network withOptimizer(String otherName, Optimizer other) {
+        return new Network(otherName, this, other);
+    }
+
     public String name() {
         return name;
     }

@@ -1,0 +1,76 @@
+package aelab.models;
+
+import static aelab.TestData.digits;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import aelab.data.ImageSet;
+import aelab.train.History;
+import aelab.train.TrainingLoop;
+import ai.djl.engine.Engine;
+import org.junit.jupiter.api.Test;
+
+class AdversarialAutoencoderTest {
+
+    private static double std(float[][] rows) {
+        double mean = Diagnostics.mean(rows);
+        double s = 0;
+        long n = 0;
+        for (float[] r : rows) {
+            for (float v : r) {
+                s += (v - mean) * (v - mean);
+                n++;
+            }
+        }
+        return Math.sqrt(s / n);
+    }
+
+    @Test
+    void threePhasesReconstructAndPullTheCodesTowardThePrior() {
+        ImageSet train = digits(1000);
+        Engine.getEngine("MXNet").setRandomSeed(13);
+        var config = AdversarialAutoencoder.Config.unsupervised2d().withHidden(256);
+        try (AdversarialAutoencoder aae = new AdversarialAutoencoder(config, Prior.gaussian(5))) {
+            double before = std(aae.encode(train));
+            History h = aae.fit(train, new TrainingLoop.Options(5, 50, 1, false));
+            double after = std(aae.encode(train));
+            assertTrue(h.termNames().containsAll(java.util.List.of("reconstruction", "d_loss", "d_accuracy", "g_loss")));
+            assertTrue(h.last("reconstruction") < h.values("reconstruction")[0], h.toString());
+            for (double acc : h.values("d_accuracy")) {
+                assertTrue(acc >= 0 && acc <= 1);
+            }
+            assertTrue(before < 2 && after > 2 * before, "code spread " + before + " -> " + after + " (prior std 5)");
+            assertEquals(2, aae.samplePrior(4)[0].length);
+            assertEquals(784, aae.reconstruct(train.head(2))[1].length);
+        }
+    }
+
+    @Test
+    void mixturePriorPutsSamplesOnItsCircle() {
+        try (var m = ai.djl.ndarray.NDManager.newBaseManager()) {
+            float[] z = Prior.mixtureOfGaussians(10, 4, 0.01f).sample(m, 200, 2).toFloatArray();
+            for (int i = 0; i < 200; i++) {
+                double r = Math.hypot(z[2 * i], z[2 * i + 1]);
+                assertEquals(4, r, 0.1, "sample " + i);
+            }
+            assertThrows(IllegalArgumentException.class, () -> Prior.mixtureOfGaussians(10, 4, 1).sample(m, 2, 3));
+        }
+    }
+
+    @Test
+    void supervisedVariantDecodesAStyleAsAnyDigit() {
+        ImageSet train = digits(300);
+        var config = AdversarialAutoencoder.Config.supervised2d().withHidden(128);
+        try (AdversarialAutoencoder aae = new AdversarialAutoencoder(config, Prior.gaussian(5))) {
+            History h = aae.fit(train, new TrainingLoop.Options(2, 50, 1, false));
+            assertEquals(2, h.size());
+            float[][] z = {{0, 0}};
+            float[] asThree = aae.decode(z, 3)[0];
+            float[] asSeven = aae.decode(z, 7)[0];
+            assertEquals(784, asThree.length);
+            assertTrue(!java.util.Arrays.equals(asThree, asSeven), "the label changes the image");
+            assertThrows(IllegalStateException.class, () -> aae.decode(z));
+        }
+    }
+}
