@@ -3,6 +3,7 @@ package aelab.data;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -157,8 +158,8 @@ public final class ImageSet {
     /** Images {@code from} (inclusive) to {@code to} (exclusive) as one (to-from, rows*cols) array. */
     public NDArray toNDArray(NDManager manager, int from, int to) {
         int n = pixelsPerImage();
-        float[] slice = Arrays.copyOfRange(pixels, from * n, to * n);
-        return manager.create(slice, new Shape(to - from, n));
+        // a buffer view: the pixels are copied once, straight into native memory
+        return manager.create(FloatBuffer.wrap(pixels, from * n, (to - from) * n), new Shape(to - from, n));
     }
 
     /**
@@ -167,13 +168,25 @@ public final class ImageSet {
      * The last, smaller batch is kept.
      */
     public Iterable<Batch> batches(NDManager manager, int batchSize, Random random) {
+        return batches(manager, null, batchSize, random);
+    }
+
+    /**
+     * As {@link #batches(NDManager, int, Random)}, gathering the batches from {@code images}, this
+     * set already in native memory (from {@link #toNDArray(NDManager)}); a loop over many epochs
+     * makes it once, so no pass copies the set again.
+     */
+    public Iterable<Batch> batches(NDManager manager, NDArray images, int batchSize, Random random) {
         if (batchSize <= 0) {
             throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
         }
         int[] order = random == null ? identity(size()) : permutation(size(), random);
-        int n = pixelsPerImage();
         return () -> new Iterator<>() {
             private int next;
+            // the whole set in native memory for this pass; batches gather their rows from it, so a
+            // pass makes no per-batch garbage on the Java heap
+            private NDManager passManager;
+            private NDArray all = images;
 
             @Override
             public boolean hasNext() {
@@ -185,17 +198,25 @@ public final class ImageSet {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
+                if (all == null) {
+                    passManager = manager.newSubManager();
+                    all = toNDArray(passManager);
+                }
                 int count = Math.min(batchSize, order.length - next);
                 int[] idx = Arrays.copyOfRange(order, next, next + count);
                 next += count;
-                float[] x = new float[count * n];
                 int[] y = new int[count];
                 for (int k = 0; k < count; k++) {
-                    System.arraycopy(pixels, idx[k] * n, x, k * n, n);
                     y[k] = labels[idx[k]];
                 }
                 NDManager sub = manager.newSubManager();
-                return new Batch(sub, sub.create(x, new Shape(count, n)), sub.create(y), idx);
+                NDArray x = all.get(sub.create(idx));
+                x.attach(sub);
+                Batch batch = new Batch(sub, x, sub.create(y), idx);
+                if (!hasNext() && passManager != null) {
+                    passManager.close();
+                }
+                return batch;
             }
         };
     }

@@ -2,6 +2,7 @@ package aelab.train;
 
 import aelab.data.Batch;
 import aelab.data.ImageSet;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +54,13 @@ public final class TrainingLoop {
     /** Trains and returns the per-epoch history. */
     public static History run(String name, ImageSet data, NDManager manager, Options options, Step step,
             List<Consumer<History>> listeners) {
+        try (NDManager dataManager = manager.newSubManager()) {
+            return run(name, data, data.toNDArray(dataManager), manager, options, step, listeners);
+        }
+    }
+
+    private static History run(String name, ImageSet data, NDArray images, NDManager manager, Options options,
+            Step step, List<Consumer<History>> listeners) {
         History history = new History(name);
         Random order = options.shuffle() ? new Random(options.seed()) : null;
         for (int epoch = 1; epoch <= options.epochs(); epoch++) {
@@ -60,7 +68,7 @@ public final class TrainingLoop {
             Map<String, Double> sums = new LinkedHashMap<>();
             int seen = 0;
             int batchIndex = 0;
-            for (Batch batch : data.batches(manager, options.batchSize(), order)) {
+            for (Batch batch : data.batches(manager, images, options.batchSize(), order)) {
                 try (batch) {
                     Map<String, Double> losses = step.run(batch);
                     for (Map.Entry<String, Double> e : losses.entrySet()) {
