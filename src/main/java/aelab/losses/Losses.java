@@ -28,6 +28,18 @@ public final class Losses {
         return logits.maximum(0).sub(logits.mul(y)).add(logits.abs().neg().exp().add(1).log()).mean();
     }
 
+    /** BCE(sigmoid(real), 1) + BCE(sigmoid(fake), 0): a discriminator's loss on real and fake logits */
+    public static NDArray discriminator(NDArray realLogits, NDArray fakeLogits) {
+        return binaryCrossEntropyWithLogits(realLogits, realLogits.onesLike())
+                .add(binaryCrossEntropyWithLogits(fakeLogits, fakeLogits.zerosLike()));
+    }
+
+    /** Share of real logits above 0 and fake ones at or below 0: how often the discriminator is right. */
+    public static double discriminatorAccuracy(NDArray realLogits, NDArray fakeLogits) {
+        long correct = realLogits.gt(0).sum().getLong() + fakeLogits.lte(0).sum().getLong();
+        return correct / (double) (realLogits.size() + fakeLogits.size());
+    }
+
     /** per sample: -1/2 sum_j (1 + logvar_j - mu_j^2 - exp(logvar_j)) = KL(N(mu, exp(logvar)) || N(0, I)) */
     public static NDArray klToStandardNormal(NDArray mu, NDArray logVar) {
         return logVar.add(1).sub(mu.square()).sub(logVar.exp()).sum(new int[] {1}).mul(-0.5f).mean();

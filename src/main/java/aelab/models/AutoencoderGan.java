@@ -118,12 +118,10 @@ public final class AutoencoderGan implements AutoCloseable {
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray dReal = discriminator.forward(x, true);
                 NDArray dFake = discriminator.forward(fake, true);
-                NDArray loss = Losses.binaryCrossEntropyWithLogits(dReal, dReal.onesLike())
-                        .add(Losses.binaryCrossEntropyWithLogits(dFake, dFake.zerosLike()));
+                NDArray loss = Losses.discriminator(dReal, dFake);
                 gc.backward(loss);
                 out.put("d_loss", (double) loss.getFloat());
-                double correct = dReal.gt(0).sum().getLong() + dFake.lte(0).sum().getLong();
-                out.put("d_accuracy", correct / (2.0 * batch.size()));
+                out.put("d_accuracy", Losses.discriminatorAccuracy(dReal, dFake));
             }
             discriminator.step();
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {

@@ -133,4 +133,15 @@ class LossesTest {
         }
         assertEquals(kl / 3, Losses.klDivergence(p, q).getFloat(), 1e-6);
     }
+
+    @Test
+    void discriminatorLossAndAccuracy() {
+        NDArray real = a(new float[] {2f, -1f}, 2, 1);
+        NDArray fake = a(new float[] {-3f, 0.5f}, 2, 1);
+        double expected = (Math.log1p(Math.exp(-2)) + Math.log1p(Math.exp(1))) / 2
+                + (Math.log1p(Math.exp(-3)) + Math.log1p(Math.exp(0.5))) / 2;
+        assertEquals(expected, Losses.discriminator(real, fake).getFloat(), 1e-5);
+        // right on real 2 and fake -3, wrong on the other two
+        assertEquals(0.5, Losses.discriminatorAccuracy(real, fake), 1e-12);
+    }
 }

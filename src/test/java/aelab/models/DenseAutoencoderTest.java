@@ -65,11 +65,11 @@ class DenseAutoencoderTest {
         var options = new TrainingLoop.Options(5, 64, 1, false);
         double plain;
         try (DenseAutoencoder ae = new DenseAutoencoder(DenseAutoencoder.Config.sparseKl(0.05f, 0, true, 0))) {
-            plain = mean(ae.encode(train));
+            plain = Diagnostics.mean(ae.encode(train));
         }
         try (DenseAutoencoder ae = new DenseAutoencoder(DenseAutoencoder.Config.sparseKl(0.05f, 3, false, 3e-3f))) {
             History h = ae.fit(train, options);
-            double sparse = mean(ae.encode(train));
+            double sparse = Diagnostics.mean(ae.encode(train));
             assertTrue(sparse < 0.15 && sparse < plain / 3, "mean code " + plain + " -> " + sparse);
             assertTrue(h.values("kl_sparsity")[4] < h.values("kl_sparsity")[0], h.toString());
             assertEquals(sparse, h.last("code_mean"), 0.05, "the history reports the mean activation");
@@ -114,18 +114,6 @@ class DenseAutoencoderTest {
                 assertEquals(h.values("loss")[e], h.values("bce")[e] + h.values("l1_activity")[e], 1e-5);
             }
         }
-    }
-
-    private static double mean(float[][] rows) {
-        double s = 0;
-        long n = 0;
-        for (float[] r : rows) {
-            for (float v : r) {
-                s += v;
-                n++;
-            }
-        }
-        return s / n;
     }
 
     @Test
