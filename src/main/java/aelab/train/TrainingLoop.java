@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -54,13 +55,22 @@ public final class TrainingLoop {
     /** Trains and returns the per-epoch history. */
     public static History run(String name, ImageSet data, NDManager manager, Options options, Step step,
             List<Consumer<History>> listeners) {
+        return run(name, data, manager, options, step, listeners, () -> false);
+    }
+
+    /**
+     * As {@link #run(String, ImageSet, NDManager, Options, Step, List)}, stopping after the batch
+     * at which {@code converged} first answers true (the epoch so far is recorded).
+     */
+    public static History run(String name, ImageSet data, NDManager manager, Options options, Step step,
+            List<Consumer<History>> listeners, BooleanSupplier converged) {
         try (NDManager dataManager = manager.newSubManager()) {
-            return run(name, data, data.toNDArray(dataManager), manager, options, step, listeners);
+            return run(name, data, data.toNDArray(dataManager), manager, options, step, listeners, converged);
         }
     }
 
     private static History run(String name, ImageSet data, NDArray images, NDManager manager, Options options,
-            Step step, List<Consumer<History>> listeners) {
+            Step step, List<Consumer<History>> listeners, BooleanSupplier converged) {
         History history = new History(name);
         Random order = options.shuffle() ? new Random(options.seed()) : null;
         for (int epoch = 1; epoch <= options.epochs(); epoch++) {
@@ -83,6 +93,9 @@ public final class TrainingLoop {
                     seen += batch.size();
                     batchIndex++;
                 }
+                if (converged.getAsBoolean()) {
+                    break;
+                }
             }
             Map<String, Double> means = new LinkedHashMap<>();
             int n = seen;
@@ -96,6 +109,12 @@ public final class TrainingLoop {
             }
             for (Consumer<History> listener : listeners) {
                 listener.accept(history);
+            }
+            if (converged.getAsBoolean()) {
+                if (options.verbose()) {
+                    System.out.println(name + ": converged after epoch " + epoch);
+                }
+                break;
             }
         }
         return history;

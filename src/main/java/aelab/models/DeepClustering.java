@@ -1,0 +1,335 @@
+package aelab.models;
+
+import aelab.data.ImageSet;
+import aelab.losses.Losses;
+import aelab.metrics.Clustering;
+import aelab.metrics.KMeans;
+import aelab.nn.ClusteringLayer;
+import aelab.train.Checkpoint;
+import aelab.train.History;
+import aelab.train.Network;
+import aelab.train.TrainingLoop;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Deep embedded clustering on a stacked autoencoder: pre-train the autoencoder on MSE, put
+ * cluster centres on its codes with k-means, then fine-tune the encoder and centres to minimise
+ * KL(P || Q), where Q is the Student's t soft assignment and P the sharpened target, computed
+ * over the whole data set every {@code updateInterval} batches and held fixed in between.
+ * IDEC adds the reconstruction loss; ADEC adds an image discriminator, the encoder trying to make
+ * reconstructions pass for real images while the decoder trains on MSE alone.
+ */
+public final class DeepClustering implements AutoCloseable {
+
+    public enum Method { DEC, IDEC, ADEC }
+
+    /**
+     * @param sizes the stacked autoencoder's encoder, input to code (784-500-500-2000-10)
+     * @param pretrainRate Adam's rate for pre-training
+     * @param clusterRate SGD's rate (momentum 0.9) for fine-tuning: 0.01 for DEC, 0.001 for ADEC
+     * @param updateInterval batches between recomputations of the target P (140)
+     * @param tolerance stop when fewer than this share of assignments change between updates (0.001)
+     * @param klWeight weight of KL(P || Q) (IDEC: 0.1 beside the reconstruction)
+     * @param adversarialWeight weight of the encoder's adversarial term (ADEC)
+     * @param kmeansRestarts k-means++ runs on the codes, the best kept (20)
+     * @param collapse compute P from each batch's own Q with the gradient flowing through it: the
+     *     mistake that puts every sample into one cluster, kept to show it
+     */
+    public record Config(String name, Method method, int clusters, int[] sizes, float pretrainRate,
+            float clusterRate, int batchSize, int updateInterval, double tolerance, float klWeight,
+            float adversarialWeight, int kmeansRestarts, boolean collapse) {
+        public Config {
+            sizes = sizes.clone();
+        }
+
+        @Override
+        public int[] sizes() {
+            return sizes.clone();
+        }
+
+        public static Config dec() {
+            return new Config("dec", Method.DEC, 10, new int[] {784, 500, 500, 2000, 10}, 1e-3f, 0.01f, 256, 140,
+                    0.001, 1f, 0f, 20, false);
+        }
+
+        public static Config idec() {
+            return new Config("idec", Method.IDEC, 10, new int[] {784, 500, 500, 2000, 10}, 1e-3f, 0.01f, 256, 140,
+                    0.001, 0.1f, 0f, 20, false);
+        }
+
+        public static Config adec() {
+            return new Config("adec", Method.ADEC, 10, new int[] {784, 500, 500, 2000, 10}, 1e-3f, 0.001f, 256, 140,
+                    0.001, 1f, 0.1f, 20, false);
+        }
+
+        /** The same with the collapse mistake switched on. */
+        public Config withCollapse() {
+            return new Config(name + "-collapse", method, clusters, sizes, pretrainRate, clusterRate, batchSize,
+                    updateInterval, tolerance, klWeight, adversarialWeight, kmeansRestarts, true);
+        }
+
+        public Config withKmeansRestarts(int restarts) {
+            return new Config(name, method, clusters, sizes, pretrainRate, clusterRate, batchSize, updateInterval,
+                    tolerance, klWeight, adversarialWeight, restarts, collapse);
+        }
+
+        public Config withUpdateInterval(int batches) {
+            return new Config(name, method, clusters, sizes, pretrainRate, clusterRate, batchSize, batches,
+                    tolerance, klWeight, adversarialWeight, kmeansRestarts, collapse);
+        }
+    }
+
+    private final Config config;
+    private final NDManager manager;
+    private final Network encoder;
+    private final Network decoder;
+    private final ClusteringLayer clusteringLayer;
+    private final Network clusterer;
+    private final Network encoderTuning;
+    private final Network decoderTuning;
+    private final Network discriminator;
+
+    public DeepClustering(Config config) {
+        this.config = config;
+        this.manager = NDManager.newBaseManager();
+        int[] s = config.sizes;
+        SequentialBlock enc = new SequentialBlock();
+        for (int i = 1; i < s.length; i++) {
+            enc.add(Linear.builder().setUnits(s[i]).build());
+            if (i < s.length - 1) {
+                enc.add(Activation.RELU.asFunction());
+            }
+        }
+        SequentialBlock dec = new SequentialBlock();
+        for (int i = s.length - 2; i >= 0; i--) {
+            dec.add(Linear.builder().setUnits(s[i]).build());
+            if (i > 0) {
+                dec.add(Activation.RELU.asFunction());
+            }
+        }
+        int code = s[s.length - 1];
+        encoder = new Network("encoder", enc, adam(config.pretrainRate), manager, new Shape(1, s[0]));
+        decoder = new Network("decoder", dec, adam(config.pretrainRate), manager, new Shape(1, code));
+        clusteringLayer = new ClusteringLayer(config.clusters, 1f);
+        clusterer = new Network("centres", clusteringLayer, sgd(), manager, new Shape(1, code));
+        encoderTuning = encoder.withOptimizer("encoder-tuning", sgd());
+        decoderTuning = decoder.withOptimizer("decoder-tuning", sgd());
+        SequentialBlock d = new SequentialBlock()
+                .add(Linear.builder().setUnits(500).build()).add(Activation.LEAKY_RELU.asFunction())
+                .add(Linear.builder().setUnits(500).build()).add(Activation.LEAKY_RELU.asFunction())
+                .add(Linear.builder().setUnits(1).build());
+        discriminator = new Network("discriminator", d, adam(1e-4f), manager, new Shape(1, s[0]));
+    }
+
+    private static Optimizer adam(float rate) {
+        return Optimizer.adam().optLearningRateTracker(Tracker.fixed(rate)).build();
+    }
+
+    private Optimizer sgd() {
+        return Optimizer.sgd().setLearningRateTracker(Tracker.fixed(config.clusterRate)).optMomentum(0.9f).build();
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    /** Pre-trains the stacked autoencoder on the mean squared error. */
+    @SafeVarargs
+    public final History pretrain(ImageSet data, TrainingLoop.Options options, Consumer<History>... listeners) {
+        return TrainingLoop.run(config.name + " pre-training", data, manager, options, batch -> {
+            double value;
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray loss = Losses.meanSquaredError(decoder.forward(encoder.forward(batch.x(), true), true), batch.x());
+                gc.backward(loss);
+                value = loss.getFloat();
+            }
+            encoder.step();
+            decoder.step();
+            return Map.of("mse", value);
+        }, List.of(listeners));
+    }
+
+    /** Puts the centres where k-means finds them on the codes; returns the k-means assignments. */
+    public int[] initialiseCentres(ImageSet data, long seed) {
+        KMeans.Result km = KMeans.fit(encode(data), config.clusters, config.kmeansRestarts, 300, seed);
+        clusteringLayer.setCentres(km.centres());
+        return km.assignments();
+    }
+
+    /**
+     * Fine-tunes for at most {@code options.epochs()} epochs, stopping when assignments settle.
+     * The history has the loss terms, the share of assignments changed at the last target update,
+     * and (for watching only; nothing is tuned on them) ACC and NMI against the labels.
+     */
+    @SafeVarargs
+    public final History cluster(ImageSet data, TrainingLoop.Options options, Consumer<History>... listeners) {
+        int[][] previous = {predict(data)};
+        double[] changed = {1};
+        boolean[] converged = {false};
+        int[] iteration = {0};
+        try (NDManager targetManager = manager.newSubManager()) {
+            NDArray[] target = {null};
+            TrainingLoop.Step step = batch -> {
+                if (iteration[0] % config.updateInterval == 0) {
+                    int[] now = updateTarget(data, targetManager, target);
+                    if (iteration[0] > 0) {
+                        changed[0] = changedShare(previous[0], now);
+                        converged[0] = changed[0] < config.tolerance;
+                    }
+                    previous[0] = now;
+                }
+                iteration[0]++;
+                NDArray rows = target[0].get(batch.manager().create(batch.indices()));
+                rows.attach(batch.manager());
+                return tune(batch.x(), rows);
+            };
+            return TrainingLoop.run(config.name, data, manager, options, step,
+                    List.of(listeners), () -> converged[0]);
+        }
+    }
+
+    /** Recomputes P over the whole set (no gradient); returns the current hard assignments. */
+    private int[] updateTarget(ImageSet data, NDManager targetManager, NDArray[] target) {
+        float[][] q = softAssignments(data);
+        if (target[0] != null) {
+            target[0].close();
+        }
+        float[] flat = new float[q.length * config.clusters];
+        for (int i = 0; i < q.length; i++) {
+            System.arraycopy(q[i], 0, flat, i * config.clusters, config.clusters);
+        }
+        try (NDManager tmp = targetManager.newSubManager()) {
+            NDArray p = Losses.targetDistribution(tmp.create(flat, new Shape(q.length, config.clusters)));
+            p.attach(targetManager);
+            target[0] = p;
+        }
+        return argmax(q);
+    }
+
+    /** One fine-tuning step on a batch with its rows of P. */
+    private Map<String, Double> tune(NDArray x, NDArray p) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        NDArray z;
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            z = encoderTuning.forward(x, true);
+            NDArray q = clusterer.forward(z, true);
+            NDArray kl = Losses.klDivergence(config.collapse ? Losses.targetDistribution(q) : p, q);
+            NDArray loss = kl.mul(config.klWeight);
+            out.put("kl", (double) kl.getFloat());
+            if (config.method == Method.IDEC) {
+                NDArray mse = Losses.meanSquaredError(decoderTuning.forward(z, true), x);
+                loss = loss.add(mse);
+                out.put("mse", (double) mse.getFloat());
+            } else if (config.method == Method.ADEC) {
+                NDArray dOut = discriminator.forward(decoderTuning.forward(z, true), true);
+                NDArray adv = Losses.binaryCrossEntropyWithLogits(dOut, dOut.onesLike());
+                loss = loss.add(adv.mul(config.adversarialWeight));
+                out.put("adversarial", (double) adv.getFloat());
+            }
+            gc.backward(loss);
+        }
+        encoderTuning.step();
+        clusterer.step();
+        if (config.method == Method.IDEC) {
+            decoderTuning.step();
+        } else if (config.method == Method.ADEC) {
+            // the decoder learns on its own, from the reconstruction error alone
+            NDArray zFixed = z.stopGradient();
+            NDArray fake;
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                fake = decoderTuning.forward(zFixed, true);
+                NDArray mse = Losses.meanSquaredError(fake, x);
+                gc.backward(mse);
+                out.put("mse", (double) mse.getFloat());
+            }
+            decoderTuning.step();
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray dReal = discriminator.forward(x, true);
+                NDArray dFake = discriminator.forward(fake.stopGradient(), true);
+                NDArray dLoss = Losses.discriminator(dReal, dFake);
+                gc.backward(dLoss);
+                out.put("d_loss", (double) dLoss.getFloat());
+                out.put("d_accuracy", Losses.discriminatorAccuracy(dReal, dFake));
+            }
+            discriminator.step();
+        }
+        return out;
+    }
+
+    private static double changedShare(int[] a, int[] b) {
+        int n = 0;
+        for (int i = 0; i < a.length; i++) {
+            n += a[i] != b[i] ? 1 : 0;
+        }
+        return n / (double) a.length;
+    }
+
+    static int[] argmax(float[][] q) {
+        int[] out = new int[q.length];
+        for (int i = 0; i < q.length; i++) {
+            for (int j = 1; j < q[i].length; j++) {
+                if (q[i][j] > q[i][out[i]]) {
+                    out[i] = j;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Codes of the stacked autoencoder, one row per image. */
+    public float[][] encode(ImageSet images) {
+        return Rows.map(manager, images, x -> encoder.forward(x, false));
+    }
+
+    public float[][] reconstruct(ImageSet images) {
+        return Rows.map(manager, images, x -> decoder.forward(encoder.forward(x, false), false));
+    }
+
+    /** Q: each image's soft assignment to the clusters. */
+    public float[][] softAssignments(ImageSet images) {
+        return Rows.map(manager, images, x -> clusterer.forward(encoder.forward(x, false), false));
+    }
+
+    /** Hard assignments: the most likely cluster of each image. */
+    public int[] predict(ImageSet images) {
+        return argmax(softAssignments(images));
+    }
+
+    /** ACC, NMI (geometric and arithmetic) and ARI of the current assignments against the labels. */
+    public Map<String, Double> scores(ImageSet images) {
+        int[] pred = predict(images);
+        int[] labels = images.labels();
+        Map<String, Double> s = new LinkedHashMap<>();
+        s.put("acc", Clustering.accuracy(pred, labels));
+        s.put("nmi_geometric", Clustering.nmi(pred, labels, Clustering.Normalization.GEOMETRIC));
+        s.put("nmi_arithmetic", Clustering.nmi(pred, labels, Clustering.Normalization.ARITHMETIC));
+        s.put("ari", Clustering.ari(pred, labels));
+        return s;
+    }
+
+    public void save(Path file) {
+        Checkpoint.save(file, List.of(encoder, decoder, clusterer, discriminator));
+    }
+
+    public void load(Path file) {
+        Checkpoint.load(file, List.of(encoder, decoder, clusterer, discriminator));
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

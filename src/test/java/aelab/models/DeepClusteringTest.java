@@ -1,0 +1,108 @@
+package aelab.models;
+
+import static aelab.TestData.digits;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import aelab.data.ImageSet;
+import aelab.metrics.Clustering;
+import aelab.train.History;
+import aelab.train.TrainingLoop;
+import ai.djl.engine.Engine;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DeepClusteringTest {
+
+    private static final TrainingLoop.Options PRETRAIN = new TrainingLoop.Options(8, 128, 1, false);
+
+    private static int largestCluster(int[] assignments) {
+        int[] counts = new int[10];
+        for (int c : assignments) {
+            counts[c]++;
+        }
+        return Arrays.stream(counts).max().getAsInt();
+    }
+
+    @Test
+    void pretrainingThenDecSharpensTheAssignments() {
+        ImageSet data = digits(1500);
+        Engine.getEngine("MXNet").setRandomSeed(15);
+        try (DeepClustering dec = new DeepClustering(DeepClustering.Config.dec().withKmeansRestarts(3).withUpdateInterval(20))) {
+            History pre = dec.pretrain(data, PRETRAIN);
+            assertTrue(pre.last("mse") < 0.7 * pre.values("mse")[0], pre.toString());
+            assertEquals(10, dec.encode(data.head(2))[0].length);
+            int[] km = dec.initialiseCentres(data, 1);
+            double kmAcc = Clustering.accuracy(km, data.labels());
+            assertTrue(kmAcc > 0.25, "k-means on the codes beats chance: " + kmAcc);
+            // the centres are the k-means centres: Q's hard assignment agrees with k-means almost everywhere
+            int[] start = dec.predict(data);
+            int same = 0;
+            for (int i = 0; i < start.length; i++) {
+                same += start[i] == km[i] ? 1 : 0;
+            }
+            assertTrue(same > 0.95 * start.length, same + " of " + start.length);
+            float[][] q = dec.softAssignments(data.head(5));
+            assertEquals(1.0, sum(q[0]), 1e-4, "each row of Q sums to 1");
+            double confidenceBefore = meanMax(dec.softAssignments(data));
+            History h = dec.cluster(data, new TrainingLoop.Options(6, 128, 1, false));
+            // KL(P || Q) rises at each new, sharper target; what must grow is Q's confidence
+            double confidenceAfter = meanMax(dec.softAssignments(data));
+            assertTrue(confidenceAfter > 1.02 * confidenceBefore, "mean max q " + confidenceBefore + " -> "
+                    + confidenceAfter + "\n" + h);
+            assertTrue(largestCluster(dec.predict(data)) < 0.5 * data.size(), "no collapse with a fixed target");
+        }
+    }
+
+    @Test
+    void computingTheTargetFromTheBatchWithItsGradientCollapsesTheClusters() {
+        ImageSet data = digits(1500);
+        Engine.getEngine("MXNet").setRandomSeed(15);
+        try (DeepClustering dec = new DeepClustering(DeepClustering.Config.dec().withKmeansRestarts(3).withCollapse())) {
+            dec.pretrain(data, PRETRAIN);
+            dec.initialiseCentres(data, 1);
+            int before = largestCluster(dec.predict(data));
+            dec.cluster(data, new TrainingLoop.Options(6, 128, 1, false));
+            int after = largestCluster(dec.predict(data));
+            assertTrue(before < 0.4 * data.size() && after > 0.75 * data.size(),
+                    "largest cluster " + before + " -> " + after + " of " + data.size());
+        }
+    }
+
+    @Test
+    void idecAndAdecReportTheirExtraTerms() {
+        ImageSet data = digits(600);
+        for (DeepClustering.Config c : List.of(DeepClustering.Config.idec(), DeepClustering.Config.adec())) {
+            try (DeepClustering m = new DeepClustering(c.withKmeansRestarts(1).withUpdateInterval(3))) {
+                m.pretrain(data, new TrainingLoop.Options(2, 128, 1, false));
+                m.initialiseCentres(data, 1);
+                History h = m.cluster(data, new TrainingLoop.Options(2, 128, 1, false));
+                List<String> expected = c.method() == DeepClustering.Method.IDEC
+                        ? List.of("kl", "mse") : List.of("kl", "adversarial", "mse", "d_loss", "d_accuracy");
+                assertEquals(expected, h.termNames());
+                assertTrue(m.scores(data).get("acc") > 0.1);
+            }
+        }
+    }
+
+    private static double meanMax(float[][] q) {
+        double s = 0;
+        for (float[] row : q) {
+            float m = 0;
+            for (float v : row) {
+                m = Math.max(m, v);
+            }
+            s += m;
+        }
+        return s / q.length;
+    }
+
+    private static double sum(float[] v) {
+        double s = 0;
+        for (float x : v) {
+            s += x;
+        }
+        return s;
+    }
+}
