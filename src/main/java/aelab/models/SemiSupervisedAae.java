@@ -1,0 +1,233 @@
+package aelab.models;
+
+import aelab.data.ImageSet;
+import aelab.losses.Losses;
+import aelab.train.Checkpoint;
+import aelab.train.History;
+import aelab.train.Network;
+import aelab.train.TrainingLoop;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Consumer;
+
+/**
+ * The semi-supervised adversarial autoencoder: the encoder gives a categorical code y (softmax
+ * over the classes) and a style code z; the decoder rebuilds the image from both. Per batch:
+ * (1) reconstruction; (2) one discriminator learns one-hot samples from y's, another prior draws
+ * from z's; (3) the encoder learns to fool both; (4) on a batch of the few labelled images, the
+ * encoder learns to classify through y (cross-entropy).
+ */
+public final class SemiSupervisedAae implements AutoCloseable {
+
+    /**
+     * @param style dimensions of the style code z
+     * @param labelledBatch labelled images per classification step
+     */
+    public record Config(String name, int classes, int style, int hidden, float dropout, float priorStd,
+            float reconstructionRate, float regularizationRate, float classificationRate, int labelledBatch) {
+
+        /** 784-1000-1000-(10 + 2), as the tutorial; prior N(0, 5^2) on the style. */
+        public static Config tutorial() {
+            return new Config("aae-semi", 10, 2, 1000, 0.25f, 5f, 6e-4f, 8e-4f, 6e-4f, 100);
+        }
+
+        public Config withHidden(int units) {
+            return new Config(name, classes, style, units, dropout, priorStd, reconstructionRate, regularizationRate,
+                    classificationRate, labelledBatch);
+        }
+    }
+
+    private final Config config;
+    private final NDManager manager;
+    private final Network encoder;
+    private final Network encoderAsGenerator;
+    private final Network encoderAsClassifier;
+    private final Network decoder;
+    private final Network categoryCritic;
+    private final Network styleCritic;
+
+    public SemiSupervisedAae(Config config) {
+        this.config = config;
+        this.manager = NDManager.newBaseManager();
+        int codes = config.classes + config.style;
+        encoder = new Network("encoder", mlp(codes, config.dropout, Activation.LINEAR), adam(config.reconstructionRate),
+                manager, new Shape(1, 784));
+        encoderAsGenerator = encoder.withOptimizer("encoder-generator", adam(config.regularizationRate));
+        encoderAsClassifier = encoder.withOptimizer("encoder-classifier", adam(config.classificationRate));
+        decoder = new Network("decoder", mlp(784, config.dropout, Activation.SIGMOID), adam(config.reconstructionRate),
+                manager, new Shape(1, codes));
+        categoryCritic = new Network("category-critic", mlp(1, 0.2f, Activation.LINEAR), adam(config.regularizationRate),
+                manager, new Shape(1, config.classes));
+        styleCritic = new Network("style-critic", mlp(1, 0.2f, Activation.LINEAR), adam(config.regularizationRate),
+                manager, new Shape(1, config.style));
+    }
+
+    private Block mlp(int out, float dropout, Activation output) {
+        SequentialBlock b = new SequentialBlock();
+        for (int i = 0; i < 2; i++) {
+            b.add(Linear.builder().setUnits(config.hidden).build())
+                    .add(Dropout.builder().optRate(dropout).build())
+                    .add(Activation.RELU.asFunction());
+        }
+        return b.add(Linear.builder().setUnits(out).build()).add(output.asFunction());
+    }
+
+    private static Optimizer adam(float rate) {
+        return Optimizer.adam().optLearningRateTracker(Tracker.fixed(rate)).build();
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    /** Class logits (first) and style code (second) of a batch. */
+    private NDArray[] encode(NDArray x, boolean training) {
+        NDArray h = encoder.forward(x, training);
+        return new NDArray[] {h.get(new NDIndex(":, :{}", config.classes)), h.get(new NDIndex(":, {}:", config.classes))};
+    }
+
+    /**
+     * Trains on {@code data} (its labels unused) with {@code labelled}, the few images whose labels
+     * the model may see.
+     */
+    @SafeVarargs
+    public final History fit(ImageSet data, ImageSet labelled, TrainingLoop.Options options,
+            Consumer<History>... listeners) {
+        Random pick = new Random(options.seed() + 1);
+        try (NDManager labelledManager = manager.newSubManager()) {
+            NDArray labelledImages = labelled.toNDArray(labelledManager);
+            int[] labels = labelled.labels();
+            return TrainingLoop.run(config.name, data, manager, options, batch -> {
+                Map<String, Double> out = new LinkedHashMap<>();
+                NDArray x = batch.x();
+                NDManager m = batch.manager();
+                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    NDArray[] yz = encode(x, true);
+                    NDArray code = yz[0].softmax(1).concat(yz[1], 1);
+                    NDArray rec = Losses.binaryCrossEntropy(decoder.forward(code, true), x);
+                    gc.backward(rec);
+                    out.put("reconstruction", (double) rec.getFloat());
+                }
+                encoder.step();
+                decoder.step();
+                NDArray[] fake = encode(x, false);
+                NDArray fakeY = fake[0].softmax(1).stopGradient();
+                NDArray fakeZ = fake[1].stopGradient();
+                int n = batch.size();
+                NDArray realY = m.randomInteger(0, config.classes, new Shape(n), ai.djl.ndarray.types.DataType.INT32)
+                        .oneHot(config.classes);
+                NDArray realZ = m.randomNormal(0, config.priorStd, new Shape(n, config.style),
+                        ai.djl.ndarray.types.DataType.FLOAT32);
+                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    NDArray dY = Losses.discriminator(categoryCritic.forward(realY, true), categoryCritic.forward(fakeY, true));
+                    NDArray dZ = Losses.discriminator(styleCritic.forward(realZ, true), styleCritic.forward(fakeZ, true));
+                    gc.backward(dY.add(dZ));
+                    out.put("d_category", (double) dY.getFloat());
+                    out.put("d_style", (double) dZ.getFloat());
+                }
+                categoryCritic.step();
+                styleCritic.step();
+                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    NDArray[] yz = encode(x, true);
+                    NDArray cy = categoryCritic.forward(yz[0].softmax(1), true);
+                    NDArray cz = styleCritic.forward(yz[1], true);
+                    NDArray g = Losses.binaryCrossEntropyWithLogits(cy, cy.onesLike())
+                            .add(Losses.binaryCrossEntropyWithLogits(cz, cz.onesLike()));
+                    gc.backward(g);
+                    out.put("g_loss", (double) g.getFloat());
+                }
+                encoderAsGenerator.step();
+                int[] idx = new int[Math.min(config.labelledBatch, labelled.size())];
+                int[] y = new int[idx.length];
+                for (int k = 0; k < idx.length; k++) {
+                    idx[k] = pick.nextInt(labelled.size());
+                    y[k] = labels[idx[k]];
+                }
+                NDArray lx = labelledImages.get(m.create(idx));
+                lx.attach(m);
+                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    NDArray logits = encode(lx, true)[0];
+                    NDArray ce = logits.logSoftmax(1).mul(m.create(y).oneHot(config.classes)).sum(new int[] {1}).neg().mean();
+                    gc.backward(ce);
+                    out.put("classification", (double) ce.getFloat());
+                }
+                encoderAsClassifier.step();
+                return out;
+            }, List.of(listeners));
+        }
+    }
+
+    /** The most likely class of each image, from the categorical code. */
+    public int[] classify(ImageSet images) {
+        float[][] logits = Rows.map(manager, images, x -> encode(x, false)[0]);
+        return DeepClustering.argmax(logits);
+    }
+
+    /** Share of images whose class is predicted wrongly. */
+    public double errorRate(ImageSet images) {
+        int[] pred = classify(images);
+        int wrong = 0;
+        for (int i = 0; i < pred.length; i++) {
+            wrong += pred[i] != images.label(i) ? 1 : 0;
+        }
+        return wrong / (double) pred.length;
+    }
+
+    /** Style codes, one row per image. */
+    public float[][] styles(ImageSet images) {
+        return Rows.map(manager, images, x -> encode(x, false)[1]);
+    }
+
+    /** Images drawn as class {@code label} in each given style. */
+    public float[][] generate(float[][] styles, int label) {
+        return Rows.map(manager, styles, z -> decoder.forward(
+                z.getManager().full(new Shape(z.getShape().get(0)), label).oneHot(config.classes).concat(z, 1), false));
+    }
+
+    /** {@code perClass} images of each class, drawn with {@code seed}: the labelled few. */
+    public static ImageSet labelledSubset(ImageSet train, int perClass, long seed) {
+        ImageSet shuffled = train.shuffled(seed);
+        int[] taken = new int[shuffled.classCount()];
+        int[] idx = new int[perClass * taken.length];
+        int k = 0;
+        for (int i = 0; i < shuffled.size() && k < idx.length; i++) {
+            int c = shuffled.label(i);
+            if (taken[c] < perClass) {
+                taken[c]++;
+                idx[k++] = i;
+            }
+        }
+        if (k < idx.length) {
+            throw new IllegalArgumentException("the set has fewer than " + perClass + " images of some class");
+        }
+        return shuffled.select(idx);
+    }
+
+    public void save(Path file) {
+        Checkpoint.save(file, List.of(encoder, decoder, categoryCritic, styleCritic));
+    }
+
+    public void load(Path file) {
+        Checkpoint.load(file, List.of(encoder, decoder, categoryCritic, styleCritic));
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}
