@@ -75,31 +75,7 @@ public final class TrainingLoop {
         Random order = options.shuffle() ? new Random(options.seed()) : null;
         for (int epoch = 1; epoch <= options.epochs(); epoch++) {
             long start = System.nanoTime();
-            Map<String, Double> sums = new LinkedHashMap<>();
-            int seen = 0;
-            int batchIndex = 0;
-            for (Batch batch : data.batches(manager, images, options.batchSize(), order)) {
-                try (batch) {
-                    Map<String, Double> losses = step.run(batch);
-                    for (Map.Entry<String, Double> e : losses.entrySet()) {
-                        if (!Double.isFinite(e.getValue())) {
-                            throw new TrainingDivergedException(String.format(
-                                    "%s: loss '%s' became %s at epoch %d, batch %d; lower the learning rate or"
-                                            + " check the input scaling",
-                                    name, e.getKey(), e.getValue(), epoch, batchIndex));
-                        }
-                        sums.merge(e.getKey(), e.getValue() * batch.size(), Double::sum);
-                    }
-                    seen += batch.size();
-                    batchIndex++;
-                }
-                if (converged.getAsBoolean()) {
-                    break;
-                }
-            }
-            Map<String, Double> means = new LinkedHashMap<>();
-            int n = seen;
-            sums.forEach((k, v) -> means.put(k, v / n));
+            Map<String, Double> means = epoch(name, data, images, manager, options, step, order, epoch, converged);
             double seconds = (System.nanoTime() - start) / 1e9;
             history.add(epoch, means, seconds);
             if (options.verbose()) {
@@ -118,5 +94,43 @@ public final class TrainingLoop {
             }
         }
         return history;
+    }
+
+    /** One pass over the batches; returns each term's mean over the samples seen. */
+    private static Map<String, Double> epoch(String name, ImageSet data, NDArray images, NDManager manager,
+            Options options, Step step, Random order, int epoch, BooleanSupplier converged) {
+        Map<String, Double> sums = new LinkedHashMap<>();
+        int seen = 0;
+        int batchIndex = 0;
+        long batches = (data.size() + options.batchSize() - 1) / options.batchSize();
+        String task = name + " " + epoch + "/" + options.epochs();
+        try (Progress progress = Progress.start(options.verbose(), task, batches)) {
+            for (Batch batch : data.batches(manager, images, options.batchSize(), order)) {
+                try (batch) {
+                    for (Map.Entry<String, Double> e : step.run(batch).entrySet()) {
+                        if (!Double.isFinite(e.getValue())) {
+                            throw new TrainingDivergedException(String.format(
+                                    "%s: loss '%s' became %s at epoch %d, batch %d; lower the learning rate or"
+                                            + " check the input scaling",
+                                    name, e.getKey(), e.getValue(), epoch, batchIndex));
+                        }
+                        sums.merge(e.getKey(), e.getValue() * batch.size(), Double::sum);
+                    }
+                    seen += batch.size();
+                    batchIndex++;
+                    progress.step(divide(sums, seen));
+                }
+                if (converged.getAsBoolean()) {
+                    break;
+                }
+            }
+        }
+        return divide(sums, seen);
+    }
+
+    private static Map<String, Double> divide(Map<String, Double> sums, int n) {
+        Map<String, Double> means = new LinkedHashMap<>();
+        sums.forEach((k, v) -> means.put(k, v / n));
+        return means;
     }
 }
