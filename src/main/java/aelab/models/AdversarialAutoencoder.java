@@ -97,6 +97,11 @@ public final class AdversarialAutoencoder implements AutoCloseable {
         return config;
     }
 
+    /** Steps taken by the encoder's two optimizers: reconstruction, then fooling the discriminator. */
+    public long[] encoderSteps() {
+        return new long[] {encoder.steps(), encoderAsGenerator.steps()};
+    }
+
     public Prior prior() {
         return prior;
     }
@@ -192,11 +197,11 @@ public final class AdversarialAutoencoder implements AutoCloseable {
     }
 
     public void save(Path file) {
-        Checkpoint.save(file, List.of(encoder, decoder, discriminator));
+        Checkpoint.save(file, List.of(encoder, decoder, discriminator), List.of(encoderAsGenerator));
     }
 
     public void load(Path file) {
-        Checkpoint.load(file, List.of(encoder, decoder, discriminator));
+        Checkpoint.load(file, List.of(encoder, decoder, discriminator), List.of(encoderAsGenerator));
     }
 
     @Override

@@ -321,11 +321,13 @@ public final class DeepClustering implements AutoCloseable {
     }
 
     public void save(Path file) {
-        Checkpoint.save(file, List.of(encoder, decoder, clusterer, discriminator));
+        Checkpoint.save(file, List.of(encoder, decoder, clusterer, discriminator),
+                List.of(encoderTuning, decoderTuning));
     }
 
     public void load(Path file) {
-        Checkpoint.load(file, List.of(encoder, decoder, clusterer, discriminator));
+        Checkpoint.load(file, List.of(encoder, decoder, clusterer, discriminator),
+                List.of(encoderTuning, decoderTuning));
     }
 
     @Override

@@ -219,11 +219,13 @@ public final class SemiSupervisedAae implements AutoCloseable {
     }
 
     public void save(Path file) {
-        Checkpoint.save(file, List.of(encoder, decoder, categoryCritic, styleCritic));
+        Checkpoint.save(file, List.of(encoder, decoder, categoryCritic, styleCritic),
+                List.of(encoderAsGenerator, encoderAsClassifier));
     }
 
     public void load(Path file) {
-        Checkpoint.load(file, List.of(encoder, decoder, categoryCritic, styleCritic));
+        Checkpoint.load(file, List.of(encoder, decoder, categoryCritic, styleCritic),
+                List.of(encoderAsGenerator, encoderAsClassifier));
     }
 
     @Override

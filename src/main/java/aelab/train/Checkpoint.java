@@ -39,6 +39,14 @@ public final class Checkpoint {
     }
 
     public static void save(Path file, List<Network> networks) {
+        save(file, networks, List.of());
+    }
+
+    /**
+     * Saves {@code networks} with their parameters and {@code sharing}, networks that share a
+     * block with one of them under another optimizer, with their step counts only.
+     */
+    public static void save(Path file, List<Network> networks, List<Network> sharing) {
         try {
             ByteArrayOutputStream payload = new ByteArrayOutputStream();
             try (DataOutputStream out = new DataOutputStream(payload)) {
@@ -60,6 +68,11 @@ public final class Checkpoint {
                             out.writeFloat(v);
                         }
                     }
+                }
+                out.writeInt(sharing.size());
+                for (Network n : sharing) {
+                    out.writeUTF(n.name());
+                    out.writeLong(n.steps());
                 }
             }
             byte[] bytes = payload.toByteArray();
@@ -90,7 +103,13 @@ public final class Checkpoint {
      * before any value is copied, so a checkpoint that does not fit leaves the model untouched.
      */
     public static void load(Path file, List<Network> networks) {
+        load(file, networks, List.of());
+    }
+
+    /** Loads what {@link #save(Path, List, List)} wrote, into networks built the same way. */
+    public static void load(Path file, List<Network> networks, List<Network> sharing) {
         byte[] bytes = readVerified(file);
+        long[] sharedSteps = new long[sharing.size()];
         List<float[]> values = new ArrayList<>();
         long[] steps = new long[networks.size()];
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
@@ -130,6 +149,18 @@ public final class Checkpoint {
                     values.add(v);
                 }
             }
+            int sharedCount = in.readInt();
+            if (sharedCount != sharing.size()) {
+                throw fault(file, "holds " + sharedCount + " extra optimizers, this model has " + sharing.size(), null);
+            }
+            for (int k = 0; k < sharedCount; k++) {
+                String name = in.readUTF();
+                if (!name.equals(sharing.get(k).name())) {
+                    throw fault(file, "holds optimizer '" + name + "' where this model has '" + sharing.get(k).name()
+                            + "'", null);
+                }
+                sharedSteps[k] = in.readLong();
+            }
         } catch (IOException e) {
             throw fault(file, "corrupt payload (" + e + ")", e);
         }
@@ -140,6 +171,9 @@ public final class Checkpoint {
                 p.getValue().getArray().set(FloatBuffer.wrap(values.get(i++)));
             }
             networks.get(k).setSteps(steps[k]);
+        }
+        for (int k = 0; k < sharing.size(); k++) {
+            sharing.get(k).setSteps(sharedSteps[k]);
         }
     }
 

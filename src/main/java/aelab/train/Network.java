@@ -56,7 +56,7 @@ public final class Network {
         return block;
     }
 
-    /** Optimizer steps taken so far (saved with checkpoints). */
+    /** Optimizer steps this network's optimizer has taken (saved with checkpoints). */
     public long steps() {
         return steps;
     }

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aelab.data.ImageSet;
+import aelab.models.AdversarialAutoencoder;
 import aelab.models.DenseAutoencoder;
+import aelab.models.Prior;
 import aelab.models.VariationalAutoencoder;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,6 +47,23 @@ class CheckpointTest {
                 w.load(dir.resolve("vae.ckpt"));
                 assertArrayEquals(before[3], w.encodeMeans(x)[3]);
             }
+        }
+    }
+
+    @Test
+    void adversarialModelsKeepEveryOptimizersStepCount() {
+        ImageSet x = digits(40);
+        var config = AdversarialAutoencoder.Config.unsupervised2d().withHidden(32);
+        float[][] codes;
+        try (AdversarialAutoencoder a = new AdversarialAutoencoder(config, Prior.gaussian(5))) {
+            a.fit(x, new TrainingLoop.Options(1, 20, 1, false));
+            codes = a.encode(x);
+            a.save(dir.resolve("aae.ckpt"));
+        }
+        try (AdversarialAutoencoder b = new AdversarialAutoencoder(config, Prior.gaussian(5))) {
+            b.load(dir.resolve("aae.ckpt"));
+            assertArrayEquals(new long[] {2, 2}, b.encoderSteps());
+            assertArrayEquals(codes[9], b.encode(x)[9]);
         }
     }
 
