@@ -1,7 +1,6 @@
 package aelab.figures;
 
 import aelab.data.ImageSet;
-import aelab.train.History;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -9,16 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import javax.imageio.ImageIO;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.apache.commons.math3.distribution.NormalDistribution;
 
-/** The figures of the notebooks, as images a notebook shows with {@code display(...)}. */
+/**
+ * Image figures: grids of digits, reconstructions, generated samples, learned weights and latent
+ * sweeps, as images a notebook shows with {@code display(...)}. Charts are in {@link Charts}.
+ */
 public final class Figures {
 
     /** Ten class colours, distinct for colour-blind readers as far as ten colours can be (Tableau 10). */
@@ -26,8 +25,6 @@ public final class Figures {
         new Color(0x4E79A7), new Color(0xF28E2B), new Color(0xE15759), new Color(0x76B7B2), new Color(0x59A14F),
         new Color(0xEDC948), new Color(0xB07AA1), new Color(0xFF9DA7), new Color(0x9C755F), new Color(0x7F7F7F)
     };
-    static final int CHART_WIDTH = 640;
-    static final int CHART_HEIGHT = 360;
 
     private Figures() {}
 
@@ -44,6 +41,11 @@ public final class Figures {
                 set.name() + ": the first " + n + " images, label in the corner", null);
     }
 
+    /** 28x28 images (generated samples, decoded codes) in a grid. */
+    public static BufferedImage images(float[][] images, int columns, String title) {
+        return ImageGrid.render(Arrays.asList(images), 28, 28, columns, 2, title, null);
+    }
+
     /** The first {@code n} images of {@code originals} above their reconstructions. */
     public static BufferedImage reconstructions(ImageSet originals, float[][] reconstructed, int n, String title) {
         int count = Math.min(n, Math.min(originals.size(), reconstructed.length));
@@ -58,59 +60,87 @@ public final class Figures {
                 List.of("original", "reconstructed"));
     }
 
-    /** Each loss term of a history against the epoch, on one chart; log scale on request. */
-    public static BufferedImage lossCurves(History history, boolean logScale) {
-        return BitmapEncoder.getBufferedImage(lossChart(history, logScale));
+    /**
+     * Learned weights (one row per unit or filter, {@code side x side} values) as small images,
+     * each stretched from its own minimum (black) to maximum (white).
+     */
+    public static BufferedImage weights(float[][] rows, int side, int count, int columns, String title) {
+        List<float[]> images = new ArrayList<>();
+        for (int u = 0; u < Math.min(count, rows.length); u++) {
+            float min = Float.POSITIVE_INFINITY;
+            float max = Float.NEGATIVE_INFINITY;
+            for (float v : rows[u]) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+            float[] img = new float[rows[u].length];
+            for (int j = 0; j < img.length; j++) {
+                img[j] = max > min ? (rows[u][j] - min) / (max - min) : 0f;
+            }
+            images.add(img);
+        }
+        return ImageGrid.render(images, side, side, columns, 28 / side >= 2 ? 28 / side : 2, title, null);
     }
 
-    /** The chart behind {@link #lossCurves}, for callers that style it further. */
-    public static XYChart lossChart(History history, boolean logScale) {
-        XYChart chart = new XYChartBuilder().width(CHART_WIDTH).height(CHART_HEIGHT)
-                .title(history.name() + ": training loss").xAxisTitle("epoch").yAxisTitle("mean loss over the epoch")
-                .build();
-        style(chart);
-        chart.getStyler().setYAxisLogarithmic(logScale);
-        if (history.size() == 0) {
-            // an empty chart still needs a series; show where the curve will appear
-            chart.addSeries("waiting for the first epoch", new double[] {0}, new double[] {logScale ? 1 : 0})
-                    .setMarker(SeriesMarkers.NONE);
-            return chart;
+    /**
+     * The decoder's output over an {@code n x n} grid of 2-D codes. With {@code priorStd > 0} the
+     * grid is spaced by the quantiles 0.05 ... 0.95 of N(0, priorStd^2) (so each cell covers the same
+     * prior mass); otherwise it runs evenly over [-range, range].
+     */
+    public static BufferedImage latentSweep(UnaryOperator<float[][]> decode, int n, double priorStd, double range,
+            String title) {
+        float[] axis = sweepAxis(n, priorStd, range);
+        float[][] codes = new float[n * n][];
+        for (int r = 0; r < n; r++) {
+            for (int c = 0; c < n; c++) {
+                // rows run from high z2 at the top to low z2 at the bottom, as on a plot
+                codes[r * n + c] = new float[] {axis[c], axis[n - 1 - r]};
+            }
         }
-        int k = 0;
-        for (String term : history.termNames()) {
-            XYSeries s = chart.addSeries(term, history.epochs(), history.values(term));
-            s.setMarker(SeriesMarkers.CIRCLE);
-            s.setLineColor(CLASS_COLORS[k % CLASS_COLORS.length]);
-            s.setMarkerColor(CLASS_COLORS[k % CLASS_COLORS.length]);
-            k++;
-        }
-        return chart;
+        float[][] images = decode.apply(codes);
+        String spacing = priorStd > 0 ? String.format("at quantiles 5%%-95%% of N(0, %.3g^2)", priorStd)
+                : String.format("over [-%.3g, %.3g]", range, range);
+        return ImageGrid.render(Arrays.asList(images), 28, 28, n, 1,
+                title + "\nz1 left to right, z2 bottom to top,\n" + spacing, null);
     }
 
-    static void style(XYChart chart) {
-        Styler s = chart.getStyler();
-        s.setChartBackgroundColor(Color.WHITE);
-        s.setPlotBackgroundColor(Color.WHITE);
-        s.setLegendPosition(Styler.LegendPosition.InsideNE);
-        s.setChartTitleFont(ImageGrid.TITLE_FONT);
-        s.setLegendFont(ImageGrid.LABEL_FONT);
-        chart.getStyler().setAxisTitleFont(ImageGrid.LABEL_FONT);
-        chart.getStyler().setAxisTickLabelsFont(ImageGrid.LABEL_FONT);
+    /** The code values of a sweep's axis (see {@link #latentSweep}). */
+    public static float[] sweepAxis(int n, double priorStd, double range) {
+        float[] axis = new float[n];
+        NormalDistribution normal = priorStd > 0 ? new NormalDistribution(null, 0, priorStd) : null;
+        for (int i = 0; i < n; i++) {
+            double t = n == 1 ? 0.5 : i / (double) (n - 1);
+            axis[i] = (float) (normal != null ? normal.inverseCumulativeProbability(0.05 + 0.9 * t)
+                    : -range + 2 * range * t);
+        }
+        return axis;
     }
 
     /** Saves a figure as PNG; the directory is created, and the file appears whole or not at all. */
     public static Path savePng(BufferedImage image, Path file) throws IOException {
+        return writeAtomically(file, tmp -> {
+            if (!ImageIO.write(image, "png", tmp.toFile())) {
+                throw new IOException("no PNG writer available");
+            }
+        });
+    }
+
+    /** Writes through a temporary file in the target directory, then renames it into place. */
+    static Path writeAtomically(Path file, Writer writer) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
         try {
-            if (!ImageIO.write(image, "png", tmp.toFile())) {
-                throw new IOException("no PNG writer available");
-            }
+            writer.write(tmp);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
         }
         return file;
+    }
+
+    /** Writes a file's content. */
+    interface Writer {
+        void write(Path file) throws IOException;
     }
 }

@@ -48,7 +48,10 @@ public final class ImageGrid {
                 labelWidth = Math.max(labelWidth, fm.stringWidth(s) + MARGIN);
             }
         }
-        int titleHeight = title == null ? 0 : metrics(TITLE_FONT).getHeight() + MARGIN / 2;
+        // a title may have several lines: the first in the title font, the rest smaller
+        String[] titleLines = title == null ? new String[0] : title.split("\n");
+        int titleHeight = titleLines.length == 0 ? 0 : metrics(TITLE_FONT).getHeight()
+                + (titleLines.length - 1) * metrics(LABEL_FONT).getHeight() + MARGIN / 2;
         int cell = Math.max(height, width) * scale;
         int w = MARGIN * 2 + labelWidth + columns * (width * scale + GAP) - GAP;
         int h = MARGIN * 2 + titleHeight + rows * (height * scale + GAP) - GAP;
@@ -58,9 +61,11 @@ public final class ImageGrid {
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, w, h);
         g.setColor(Color.DARK_GRAY);
-        if (title != null) {
-            g.setFont(TITLE_FONT);
-            g.drawString(title, MARGIN, MARGIN + g.getFontMetrics().getAscent());
+        int y = MARGIN;
+        for (int i = 0; i < titleLines.length; i++) {
+            g.setFont(i == 0 ? TITLE_FONT : LABEL_FONT);
+            g.drawString(titleLines[i], MARGIN, y + g.getFontMetrics().getAscent());
+            y += g.getFontMetrics().getHeight();
         }
         g.setFont(LABEL_FONT);
         for (int r = 0; r < rows; r++) {

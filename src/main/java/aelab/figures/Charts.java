@@ -1,0 +1,176 @@
+package aelab.figures;
+
+import aelab.train.History;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** Charts drawn with XChart: training curves, latent scatter plots, bars and histograms. */
+public final class Charts {
+
+    static final int WIDTH = 640;
+    static final int HEIGHT = 360;
+    private static final Color PRIOR_GREY = new Color(0, 0, 0, 40);
+
+    private Charts() {}
+
+    /** Every term of a history against the epoch, on one chart; log scale on request. */
+    public static BufferedImage lossCurves(History history, boolean logScale) {
+        return curves(history, history.termNames(), history.name() + ": training", "mean over the epoch", logScale);
+    }
+
+    /** Chosen terms of a history (discriminator loss and accuracy, say) against the epoch. */
+    public static BufferedImage curves(History history, List<String> terms, String title, String yAxis,
+            boolean logScale) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("epoch")
+                .yAxisTitle(yAxis).build();
+        style(chart);
+        chart.getStyler().setYAxisLogarithmic(logScale);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        if (history.size() == 0) {
+            // an empty chart still needs a series; say where the curves will appear
+            chart.addSeries("waiting for the first epoch", new double[] {0}, new double[] {1})
+                    .setMarker(SeriesMarkers.NONE);
+            return BitmapEncoder.getBufferedImage(chart);
+        }
+        int k = 0;
+        for (String term : terms) {
+            double[] values = history.values(term);
+            if (logScale && java.util.Arrays.stream(values).anyMatch(v -> v <= 0)) {
+                throw new IllegalArgumentException("term '" + term + "' has values <= 0: it cannot go on a log scale");
+            }
+            XYSeries s = chart.addSeries(term, history.epochs(), values);
+            s.setMarker(SeriesMarkers.CIRCLE);
+            s.setLineColor(Figures.CLASS_COLORS[k % 10]);
+            s.setMarkerColor(Figures.CLASS_COLORS[k % 10]);
+            k++;
+        }
+        return BitmapEncoder.getBufferedImage(chart);
+    }
+
+    /** 2-D points coloured by label, with a legend of the classes. */
+    public static BufferedImage scatter(float[][] points, int[] labels, String title, String xAxis, String yAxis) {
+        return scatter(points, labels, null, title, xAxis, yAxis);
+    }
+
+    /**
+     * As {@link #scatter(float[][], int[], String, String, String)}, with reference points (prior
+     * samples, say) drawn first in translucent grey.
+     */
+    public static BufferedImage scatter(float[][] points, int[] labels, float[][] reference, String title,
+            String xAxis, String yAxis) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(WIDTH * 3 / 4).title(title).xAxisTitle(xAxis)
+                .yAxisTitle(yAxis).build();
+        style(chart);
+        chart.getStyler().setDefaultSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setMarkerSize(4);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        if (reference != null) {
+            XYSeries s = chart.addSeries("prior samples", column(reference, 0), column(reference, 1));
+            s.setMarker(SeriesMarkers.CIRCLE);
+            s.setMarkerColor(PRIOR_GREY);
+        }
+        int classes = 0;
+        for (int y : labels) {
+            classes = Math.max(classes, y + 1);
+        }
+        for (int c = 0; c < classes; c++) {
+            List<Double> xs = new ArrayList<>();
+            List<Double> ys = new ArrayList<>();
+            for (int i = 0; i < points.length; i++) {
+                if (labels[i] == c) {
+                    xs.add((double) points[i][0]);
+                    ys.add((double) points[i][1]);
+                }
+            }
+            if (xs.isEmpty()) {
+                continue;
+            }
+            XYSeries s = chart.addSeries(String.valueOf(c), xs, ys);
+            s.setMarker(SeriesMarkers.CIRCLE);
+            s.setMarkerColor(Figures.CLASS_COLORS[c % 10]);
+        }
+        return BitmapEncoder.getBufferedImage(chart);
+    }
+
+    /** One bar per category (cluster sizes, mean activation per unit). */
+    public static BufferedImage bars(List<String> categories, double[] values, String title, String xAxis,
+            String yAxis) {
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xAxis)
+                .yAxisTitle(yAxis).build();
+        style(chart);
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setXAxisLabelRotation(categories.size() > 20 ? 90 : 0);
+        List<Double> v = new ArrayList<>();
+        for (double d : values) {
+            v.add(d);
+        }
+        chart.addSeries(yAxis, categories, v).setFillColor(Figures.CLASS_COLORS[0]);
+        return BitmapEncoder.getBufferedImage(chart);
+    }
+
+    /** A histogram of values over {@code bins} equal bins between their minimum and maximum. */
+    public static BufferedImage histogram(float[][] values, int bins, String title, String xAxis) {
+        float min = Float.POSITIVE_INFINITY;
+        float max = Float.NEGATIVE_INFINITY;
+        for (float[] row : values) {
+            for (float v : row) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        double width = max > min ? (max - min) / bins : 1;
+        double[] counts = new double[bins];
+        for (float[] row : values) {
+            for (float v : row) {
+                counts[Math.min(bins - 1, (int) ((v - min) / width))]++;
+            }
+        }
+        List<String> labels = new ArrayList<>();
+        for (int b = 0; b < bins; b++) {
+            labels.add(String.format("%.2f", min + (b + 0.5) * width));
+        }
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xAxis)
+                .yAxisTitle("count").build();
+        style(chart);
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setXAxisLabelRotation(90);
+        chart.getStyler().setYAxisLogarithmic(false);
+        List<Double> v = new ArrayList<>();
+        for (double c : counts) {
+            v.add(c);
+        }
+        chart.addSeries("count", labels, v).setFillColor(Figures.CLASS_COLORS[0]);
+        return BitmapEncoder.getBufferedImage(chart);
+    }
+
+    static double[] column(float[][] rows, int j) {
+        double[] out = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = rows[i][j];
+        }
+        return out;
+    }
+
+    static void style(Chart<?, ?> chart) {
+        Styler s = chart.getStyler();
+        s.setChartBackgroundColor(Color.WHITE);
+        s.setPlotBackgroundColor(Color.WHITE);
+        s.setChartTitleFont(ImageGrid.TITLE_FONT);
+        s.setLegendFont(ImageGrid.LABEL_FONT);
+        if (s instanceof org.knowm.xchart.style.AxesChartStyler a) {
+            a.setAxisTitleFont(ImageGrid.LABEL_FONT);
+            a.setAxisTickLabelsFont(ImageGrid.LABEL_FONT);
+        }
+    }
+}

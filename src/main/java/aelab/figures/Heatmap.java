@@ -1,0 +1,71 @@
+package aelab.figures;
+
+import aelab.metrics.Clustering;
+import java.awt.Color;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+
+/** A confusion matrix of clusters against labels, each cell shaded by its count and labelled with it. */
+public final class Heatmap {
+
+    private static final int CELL = 44;
+    private static final int MARGIN = 60;
+
+    private Heatmap() {}
+
+    /** Rows: clusters; columns: true labels. */
+    public static BufferedImage confusion(int[] clusters, int[] labels, String title) {
+        long[][] w = Clustering.contingency(clusters, labels);
+        long max = 1;
+        for (long[] row : w) {
+            for (long v : row) {
+                max = Math.max(max, v);
+            }
+        }
+        int rows = w.length;
+        int cols = w[0].length;
+        int width = MARGIN + cols * CELL + 20;
+        int height = MARGIN + rows * CELL + 40;
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        g.setColor(Color.DARK_GRAY);
+        g.setFont(ImageGrid.TITLE_FONT);
+        g.drawString(title, 8, 18);
+        g.setFont(ImageGrid.LABEL_FONT);
+        FontMetrics fm = g.getFontMetrics();
+        g.drawString("true label", MARGIN + cols * CELL / 2 - fm.stringWidth("true label") / 2, 36);
+        g.drawString("cluster", 4, MARGIN - 6);
+        for (int c = 0; c < cols; c++) {
+            String s = String.valueOf(c);
+            g.drawString(s, MARGIN + c * CELL + (CELL - fm.stringWidth(s)) / 2, MARGIN - 6);
+        }
+        for (int r = 0; r < rows; r++) {
+            String s = String.valueOf(r);
+            g.setColor(Color.DARK_GRAY);
+            g.drawString(s, MARGIN - 8 - fm.stringWidth(s), MARGIN + r * CELL + (CELL + fm.getAscent()) / 2);
+            for (int c = 0; c < cols; c++) {
+                double t = Math.sqrt(w[r][c] / (double) max);
+                Color fill = blend(Color.WHITE, Figures.CLASS_COLORS[0].darker(), t);
+                g.setColor(fill);
+                g.fillRect(MARGIN + c * CELL, MARGIN + r * CELL, CELL - 1, CELL - 1);
+                String v = String.valueOf(w[r][c]);
+                g.setColor(t > 0.55 ? Color.WHITE : Color.DARK_GRAY);
+                g.drawString(v, MARGIN + c * CELL + (CELL - fm.stringWidth(v)) / 2,
+                        MARGIN + r * CELL + (CELL + fm.getAscent()) / 2 - 2);
+            }
+        }
+        g.dispose();
+        return img;
+    }
+
+    private static Color blend(Color a, Color b, double t) {
+        return new Color((int) (a.getRed() + (b.getRed() - a.getRed()) * t),
+                (int) (a.getGreen() + (b.getGreen() - a.getGreen()) * t),
+                (int) (a.getBlue() + (b.getBlue() - a.getBlue()) * t));
+    }
+}
