@@ -16,6 +16,9 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError
 from nbconvert import HTMLExporter
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import write_kernelspec  # noqa: E402  (beside this file)
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 KERNEL = "aelab-java"
 
@@ -109,9 +112,10 @@ def main():
     # this checkout's kernelspec, whatever else the user's Jupyter has installed
     os.environ["JUPYTER_PATH"] = os.path.join(ROOT, "environment", "jupyter")
     os.environ["AELAB_MODE"] = args.mode
-    spec = os.path.join(ROOT, "environment", "jupyter", "kernels", KERNEL, "kernel.json")
-    if not os.path.exists(spec):
-        sys.exit(f"{spec} is missing: run `bash environment/setup.sh` first")
+    # files the notebooks save themselves (animated GIFs) go beside the extracted figures
+    os.environ["AELAB_FIGURES"] = os.path.abspath(args.figures or os.path.join(args.out, "figures"))
+    # the classpath follows the build: a dependency added since the setup ran is on it too
+    write_kernelspec.refresh(ROOT)
 
     paths = args.notebooks or sorted(glob.glob(os.path.join(ROOT, "notebooks", "*.ipynb")))
     if not paths:

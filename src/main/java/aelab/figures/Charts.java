@@ -119,6 +119,33 @@ public final class Charts {
         return BitmapEncoder.getBufferedImage(chart);
     }
 
+    /**
+     * One value per index (the mean activation of each code unit, say) as a line, with an optional
+     * horizontal reference (a target) drawn dashed.
+     */
+    public static BufferedImage profile(double[] values, Double reference, String title, String xAxis, String yAxis) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xAxis)
+                .yAxisTitle(yAxis).build();
+        style(chart);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        double[] x = new double[values.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i;
+        }
+        XYSeries s = chart.addSeries(yAxis, x, values);
+        s.setMarker(SeriesMarkers.CIRCLE);
+        s.setLineColor(Figures.CLASS_COLORS[0]);
+        s.setMarkerColor(Figures.CLASS_COLORS[0]);
+        if (reference != null) {
+            XYSeries r = chart.addSeries("target " + reference, new double[] {0, values.length - 1},
+                    new double[] {reference, reference});
+            r.setMarker(SeriesMarkers.NONE);
+            r.setLineColor(Figures.CLASS_COLORS[2]);
+            r.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DASH_DASH);
+        }
+        return BitmapEncoder.getBufferedImage(chart);
+    }
+
     /** A histogram of values over {@code bins} equal bins between their minimum and maximum. */
     public static BufferedImage histogram(float[][] values, int bins, String title, String xAxis) {
         float min = Float.POSITIVE_INFINITY;

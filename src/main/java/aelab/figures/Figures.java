@@ -83,6 +83,29 @@ public final class Figures {
     }
 
     /**
+     * A matrix as an image, one row of cells per row (an input) and one column per column (a code
+     * unit), black at the matrix's minimum and white at its maximum: a picture of activations.
+     */
+    public static BufferedImage matrix(float[][] rows, int cell, String title) {
+        float min = Float.POSITIVE_INFINITY;
+        float max = Float.NEGATIVE_INFINITY;
+        for (float[] r : rows) {
+            for (float v : r) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        float[] flat = new float[rows.length * rows[0].length];
+        for (int i = 0; i < rows.length; i++) {
+            for (int j = 0; j < rows[0].length; j++) {
+                flat[i * rows[0].length + j] = max > min ? (rows[i][j] - min) / (max - min) : 0f;
+            }
+        }
+        return ImageGrid.render(List.of(flat), rows.length, rows[0].length, 1, cell,
+                title + String.format("\n(black %.3g, white %.3g)", min, max), null);
+    }
+
+    /**
      * The decoder's output over an {@code n x n} grid of 2-D codes. With {@code priorStd > 0} the
      * grid is spaced by the quantiles 0.05 ... 0.95 of N(0, priorStd^2) (so each cell covers the same
      * prior mass); otherwise it runs evenly over [-range, range].

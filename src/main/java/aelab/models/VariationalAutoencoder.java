@@ -108,8 +108,12 @@ public final class VariationalAutoencoder implements AutoCloseable {
     /** The per-sample negative ELBO of a batch in nats: summed BCE over pixels and KL over units. */
     record Terms(NDArray reconstruction, NDArray kl) {}
 
-    /** Encodes, samples, decodes and scores a batch. */
-    Terms terms(NDArray x, boolean training) {
+    /**
+     * Encodes, samples, decodes and scores a batch. With the sigma bug, training scores the KL as
+     * the bug did (the head read as log variance); {@code trueKl} scores the distribution actually
+     * sampled (log variance 2h), which is what an ELBO must use.
+     */
+    Terms terms(NDArray x, boolean training, boolean trueKl) {
         NDArray h = encoder.forward(x, training);
         NDArray mu = h.get(new NDIndex(":, :{}", config.latent));
         NDArray logVar = h.get(new NDIndex(":, {}:", config.latent));
@@ -117,7 +121,8 @@ public final class VariationalAutoencoder implements AutoCloseable {
         NDArray z = mu.add(std.mul(x.getManager().randomNormal(mu.getShape())));
         NDArray xHat = decoder.forward(z, training);
         NDArray rec = Losses.binaryCrossEntropy(xHat, x).mul(config.inputSize); // mean -> per-sample sum
-        return new Terms(rec, Losses.klToStandardNormal(mu, logVar));
+        NDArray klLogVar = config.sigmaBug && trueKl ? logVar.mul(2) : logVar;
+        return new Terms(rec, Losses.klToStandardNormal(mu, klLogVar));
     }
 
     @SafeVarargs
@@ -125,7 +130,7 @@ public final class VariationalAutoencoder implements AutoCloseable {
         return TrainingLoop.run(config.name, data, manager, options, batch -> {
             Map<String, Double> out = new LinkedHashMap<>();
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                Terms t = terms(batch.x(), true);
+                Terms t = terms(batch.x(), true, false);
                 NDArray rec = t.reconstruction();
                 NDArray kl = t.kl();
                 if (config.scaling == Scaling.MEAN) {
@@ -145,8 +150,8 @@ public final class VariationalAutoencoder implements AutoCloseable {
     }
 
     /**
-     * The negative ELBO per sample on a set, in nats (summed BCE + KL, one sample of z per image,
-     * whatever the training scaling), with its two parts.
+     * The negative ELBO per sample on a set, in nats (summed BCE + KL of the distribution sampled,
+     * one sample of z per image, whatever the training scaling), with its two parts.
      */
     public double[] negativeElbo(ImageSet images) {
         double rec = 0;
@@ -154,7 +159,7 @@ public final class VariationalAutoencoder implements AutoCloseable {
         for (int from = 0; from < images.size(); from += 1000) {
             int to = Math.min(images.size(), from + 1000);
             try (NDManager sub = manager.newSubManager()) {
-                Terms t = terms(images.toNDArray(sub, from, to), false);
+                Terms t = terms(images.toNDArray(sub, from, to), false, true);
                 rec += t.reconstruction().getFloat() * (to - from);
                 kl += t.kl().getFloat() * (to - from);
             }

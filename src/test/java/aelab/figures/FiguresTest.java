@@ -145,6 +145,8 @@ class FiguresTest {
     void barsHistogramAndConfusionMatrix() throws IOException {
         check(Charts.bars(List.of("0", "1", "2"), new double[] {30, 5, 12}, "cluster sizes", "cluster", "images"),
                 "bars", Charts.WIDTH, Charts.HEIGHT);
+        check(Charts.profile(new double[] {0.1, 0.02, 0.07}, 0.05, "mean activation", "unit", "mean"), "profile",
+                Charts.WIDTH, Charts.HEIGHT);
         float[][] acts = new float[50][4];
         for (int i = 0; i < 50; i++) {
             acts[i][i % 4] = i / 50f;
