@@ -5,6 +5,7 @@ figures). Executed copies and HTML exports go to --out; with --figures, every im
 showed is also written there as <notebook>-<n>.png. Run with Debian's /usr/bin/python3.
 """
 import argparse
+import atexit
 import base64
 import glob
 import os
@@ -59,6 +60,8 @@ def execute(path, log, args):
         except (CellExecutionError, CellTimeoutError) as e:
             return nb, str(e)
         except RuntimeError as e:
+            # the abandoned client registered a clean-up for exit that would fail on its dead kernel
+            atexit.unregister(client._cleanup_kernel)
             if "didn't respond" not in str(e):
                 return nb, str(e)
             print(f"       the kernel did not answer within {args.startup_timeout} s (start {attempt});"

@@ -171,6 +171,21 @@ public final class AdversarialAutoencoder implements AutoCloseable {
                 c.getManager().full(new Shape(c.getShape().get(0)), label).oneHot(config.classes), 1), false));
     }
 
+    /**
+     * Each style drawn as every class, style by style: row {@code s * classes + c} is style s as
+     * class c (supervised only). A grid of {@code classes} columns shows one style per row.
+     */
+    public float[][] renderStyles(float[][] styles) {
+        float[][] out = new float[styles.length * config.classes][];
+        for (int c = 0; c < config.classes; c++) {
+            float[][] asClass = decode(styles, c);
+            for (int s = 0; s < styles.length; s++) {
+                out[s * config.classes + c] = asClass[s];
+            }
+        }
+        return out;
+    }
+
     /** Reconstructions, one row per image (labels go to the decoder when supervised). */
     public float[][] reconstruct(ImageSet images) {
         float[][] z = encode(images);

@@ -71,6 +71,9 @@ class AdversarialAutoencoderTest {
             assertEquals(784, asThree.length);
             assertTrue(!java.util.Arrays.equals(asThree, asSeven), "the label changes the image");
             assertThrows(IllegalStateException.class, () -> aae.decode(z));
+            float[][] grid = aae.renderStyles(new float[][] {{0, 0}, {1, -1}});
+            assertEquals(20, grid.length);
+            assertTrue(java.util.Arrays.equals(grid[3], asThree), "row 0, column 3 is style 0 drawn as a 3");
         }
     }
 }
