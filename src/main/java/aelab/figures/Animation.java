@@ -62,14 +62,19 @@ public final class Animation {
         });
     }
 
-    /** Up to {@code count} frames, evenly chosen, side by side with their numbers: a still of the run. */
+    /**
+     * Up to {@code count} frames, evenly chosen, as one still of the run: side by side, or one
+     * above the other when the frames are wide (a row of digits per epoch).
+     */
     public BufferedImage strip(int count, String title) {
         int n = Math.min(count, frames.size());
         BufferedImage first = frames.get(0);
+        boolean vertical = first.getWidth() > 2 * first.getHeight();
         int gap = 6;
         int top = 24;
-        BufferedImage out = new BufferedImage(n * (first.getWidth() + gap), first.getHeight() + top,
-                BufferedImage.TYPE_INT_RGB);
+        int width = vertical ? first.getWidth() : n * (first.getWidth() + gap);
+        int height = top + (vertical ? n * (first.getHeight() + gap) : first.getHeight());
+        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, out.getWidth(), out.getHeight());
@@ -78,7 +83,9 @@ public final class Animation {
         g.drawString(title, 4, 16);
         for (int k = 0; k < n; k++) {
             int index = n == 1 ? 0 : (int) Math.round(k * (frames.size() - 1) / (double) (n - 1));
-            g.drawImage(frames.get(index), k * (first.getWidth() + gap), top, null);
+            int x = vertical ? 0 : k * (first.getWidth() + gap);
+            int y = top + (vertical ? k * (first.getHeight() + gap) : 0);
+            g.drawImage(frames.get(index), x, y, null);
         }
         g.dispose();
         return out;

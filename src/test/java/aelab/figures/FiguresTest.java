@@ -174,7 +174,9 @@ class FiguresTest {
             reader.setInput(in);
             assertEquals(5, reader.getNumImages(true));
         }
-        check(a.strip(3, "reconstructions over training"), "strip", 3 * 100, 50);
+        // frames of one row of digits are wide: the still stacks them
+        BufferedImage still = check(a.strip(3, "reconstructions over training"), "strip", 100, 3 * 50);
+        assertEquals(a.frames().get(0).getWidth(), still.getWidth());
         assertThrows(IllegalStateException.class, () -> new Animation().saveGif(dir.resolve("none.gif"), 100));
     }
 }
