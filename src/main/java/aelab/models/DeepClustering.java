@@ -303,6 +303,31 @@ public final class DeepClustering implements AutoCloseable {
         return Rows.map(manager, images, x -> clusterer.forward(encoder.forward(x, false), false));
     }
 
+    /** DEC's target P for soft assignments Q given as rows (see {@link Losses#targetDistribution}). */
+    public static float[][] targetDistribution(float[][] q) {
+        try (NDManager m = NDManager.newBaseManager()) {
+            float[] flat = new float[q.length * q[0].length];
+            for (int i = 0; i < q.length; i++) {
+                System.arraycopy(q[i], 0, flat, i * q[0].length, q[0].length);
+            }
+            float[] p = Losses.targetDistribution(m.create(flat, new Shape(q.length, q[0].length))).toFloatArray();
+            float[][] rows = new float[q.length][q[0].length];
+            for (int i = 0; i < q.length; i++) {
+                System.arraycopy(p, i * q[0].length, rows[i], 0, q[0].length);
+            }
+            return rows;
+        }
+    }
+
+    /** How many images each cluster holds. */
+    public int[] clusterSizes(ImageSet images) {
+        int[] sizes = new int[config.clusters];
+        for (int c : predict(images)) {
+            sizes[c]++;
+        }
+        return sizes;
+    }
+
     /** Hard assignments: the most likely cluster of each image. */
     public int[] predict(ImageSet images) {
         return argmax(softAssignments(images));
