@@ -10,13 +10,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
-import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,28 +63,13 @@ public final class AdversarialAutoencoder implements AutoCloseable {
         this.prior = prior;
         this.manager = NDManager.newBaseManager();
         int decoderIn = config.latent + (config.supervised ? config.classes : 0);
-        encoder = new Network("encoder", mlp(config.latent, config.dropout, Activation.LINEAR), adam(config.reconstructionRate),
+        encoder = new Network("encoder", Blocks.mlp(config.hidden, config.latent, config.dropout, Activation.LINEAR), Blocks.adam(config.reconstructionRate),
                 manager, new Shape(1, 784));
-        encoderAsGenerator = encoder.withOptimizer("encoder-generator", adam(config.regularizationRate));
-        decoder = new Network("decoder", mlp(784, config.dropout, Activation.SIGMOID), adam(config.reconstructionRate),
+        encoderAsGenerator = encoder.withOptimizer("encoder-generator", Blocks.adam(config.regularizationRate));
+        decoder = new Network("decoder", Blocks.mlp(config.hidden, 784, config.dropout, Activation.SIGMOID), Blocks.adam(config.reconstructionRate),
                 manager, new Shape(1, decoderIn));
-        discriminator = new Network("discriminator", mlp(1, 0.2f, Activation.LINEAR), adam(config.regularizationRate),
+        discriminator = new Network("discriminator", Blocks.mlp(config.hidden, 1, 0.2f, Activation.LINEAR), Blocks.adam(config.regularizationRate),
                 manager, new Shape(1, config.latent));
-    }
-
-    /** Two hidden ReLU layers with dropout, then a dense output with the given activation. */
-    private Block mlp(int out, float dropout, Activation output) {
-        SequentialBlock b = new SequentialBlock();
-        for (int i = 0; i < 2; i++) {
-            b.add(Linear.builder().setUnits(config.hidden).build())
-                    .add(Dropout.builder().optRate(dropout).build())
-                    .add(Activation.RELU.asFunction());
-        }
-        return b.add(Linear.builder().setUnits(out).build()).add(output.asFunction());
-    }
-
-    private static Optimizer adam(float rate) {
-        return Optimizer.adam().optLearningRateTracker(Tracker.fixed(rate)).build();
     }
 
     public Config config() {

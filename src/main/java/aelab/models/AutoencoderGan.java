@@ -80,10 +80,7 @@ public final class AutoencoderGan implements AutoCloseable {
         for (int i = s.length - 2; i >= 0; i--) {
             g.add(Linear.builder().setUnits(s[i]).build()).add((i == 0 ? Activation.SIGMOID : Activation.RELU).asFunction());
         }
-        SequentialBlock d = new SequentialBlock()
-                .add(Linear.builder().setUnits(512).build()).add(Activation.LEAKY_RELU.asFunction())
-                .add(Linear.builder().setUnits(256).build()).add(Activation.LEAKY_RELU.asFunction())
-                .add(Linear.builder().setUnits(1).build());
+        ai.djl.nn.Block d = Blocks.critic(512, 256);
         Optimizer gOpt = Optimizer.adam().optLearningRateTracker(Tracker.fixed(config.learningRate)).optBeta1(0.5f).build();
         Optimizer dOpt = Optimizer.adam().optLearningRateTracker(Tracker.fixed(config.learningRate)).optBeta1(0.5f).build();
         generator = new Network("generator", g, gOpt, manager, new Shape(1, s[0]));

@@ -21,7 +21,6 @@ import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.TruncatedNormalInitializer;
 import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -123,7 +122,7 @@ public final class ConvAutoencoder implements AutoCloseable {
             block.setInitializer(convInit, Parameter.Type.WEIGHT);
         }
         SequentialBlock whole = new SequentialBlock().add(encoder).add(decoder);
-        Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(config.learningRate)).build();
+        Optimizer adam = Blocks.adam(config.learningRate);
         network = new Network(config.name, whole, adam, manager, new Shape(1, 784));
     }
 

@@ -121,21 +121,14 @@ public final class DeepClustering implements AutoCloseable {
             }
         }
         int code = s[s.length - 1];
-        encoder = new Network("encoder", enc, adam(config.pretrainRate), manager, new Shape(1, s[0]));
-        decoder = new Network("decoder", dec, adam(config.pretrainRate), manager, new Shape(1, code));
+        encoder = new Network("encoder", enc, Blocks.adam(config.pretrainRate), manager, new Shape(1, s[0]));
+        decoder = new Network("decoder", dec, Blocks.adam(config.pretrainRate), manager, new Shape(1, code));
         clusteringLayer = new ClusteringLayer(config.clusters, 1f);
         clusterer = new Network("centres", clusteringLayer, sgd(), manager, new Shape(1, code));
         encoderTuning = encoder.withOptimizer("encoder-tuning", sgd());
         decoderTuning = decoder.withOptimizer("decoder-tuning", sgd());
-        SequentialBlock d = new SequentialBlock()
-                .add(Linear.builder().setUnits(500).build()).add(Activation.LEAKY_RELU.asFunction())
-                .add(Linear.builder().setUnits(500).build()).add(Activation.LEAKY_RELU.asFunction())
-                .add(Linear.builder().setUnits(1).build());
-        discriminator = new Network("discriminator", d, adam(1e-4f), manager, new Shape(1, s[0]));
-    }
-
-    private static Optimizer adam(float rate) {
-        return Optimizer.adam().optLearningRateTracker(Tracker.fixed(rate)).build();
+        discriminator = new Network("discriminator", Blocks.critic(500, 500), Blocks.adam(1e-4f), manager,
+                new Shape(1, s[0]));
     }
 
     private Optimizer sgd() {

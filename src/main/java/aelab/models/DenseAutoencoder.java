@@ -13,7 +13,6 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import java.util.ArrayList;
@@ -132,7 +131,7 @@ public final class DenseAutoencoder implements AutoCloseable {
             decoder.add((i == 0 ? config.output : config.hidden).asFunction());
         }
         SequentialBlock whole = new SequentialBlock().add(encoder).add(decoder);
-        Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(config.learningRate)).build();
+        Optimizer adam = Blocks.adam(config.learningRate);
         network = new Network(config.name, whole, adam, manager, new Shape(1, s[0]));
     }
 

@@ -11,13 +11,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
-import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,30 +59,16 @@ public final class SemiSupervisedAae implements AutoCloseable {
         this.config = config;
         this.manager = NDManager.newBaseManager();
         int codes = config.classes + config.style;
-        encoder = new Network("encoder", mlp(codes, config.dropout, Activation.LINEAR), adam(config.reconstructionRate),
+        encoder = new Network("encoder", Blocks.mlp(config.hidden, codes, config.dropout, Activation.LINEAR), Blocks.adam(config.reconstructionRate),
                 manager, new Shape(1, 784));
-        encoderAsGenerator = encoder.withOptimizer("encoder-generator", adam(config.regularizationRate));
-        encoderAsClassifier = encoder.withOptimizer("encoder-classifier", adam(config.classificationRate));
-        decoder = new Network("decoder", mlp(784, config.dropout, Activation.SIGMOID), adam(config.reconstructionRate),
+        encoderAsGenerator = encoder.withOptimizer("encoder-generator", Blocks.adam(config.regularizationRate));
+        encoderAsClassifier = encoder.withOptimizer("encoder-classifier", Blocks.adam(config.classificationRate));
+        decoder = new Network("decoder", Blocks.mlp(config.hidden, 784, config.dropout, Activation.SIGMOID), Blocks.adam(config.reconstructionRate),
                 manager, new Shape(1, codes));
-        categoryCritic = new Network("category-critic", mlp(1, 0.2f, Activation.LINEAR), adam(config.regularizationRate),
+        categoryCritic = new Network("category-critic", Blocks.mlp(config.hidden, 1, 0.2f, Activation.LINEAR), Blocks.adam(config.regularizationRate),
                 manager, new Shape(1, config.classes));
-        styleCritic = new Network("style-critic", mlp(1, 0.2f, Activation.LINEAR), adam(config.regularizationRate),
+        styleCritic = new Network("style-critic", Blocks.mlp(config.hidden, 1, 0.2f, Activation.LINEAR), Blocks.adam(config.regularizationRate),
                 manager, new Shape(1, config.style));
-    }
-
-    private Block mlp(int out, float dropout, Activation output) {
-        SequentialBlock b = new SequentialBlock();
-        for (int i = 0; i < 2; i++) {
-            b.add(Linear.builder().setUnits(config.hidden).build())
-                    .add(Dropout.builder().optRate(dropout).build())
-                    .add(Activation.RELU.asFunction());
-        }
-        return b.add(Linear.builder().setUnits(out).build()).add(output.asFunction());
-    }
-
-    private static Optimizer adam(float rate) {
-        return Optimizer.adam().optLearningRateTracker(Tracker.fixed(rate)).build();
     }
 
     public Config config() {

@@ -14,8 +14,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,12 +91,8 @@ public final class VariationalAutoencoder implements AutoCloseable {
             dec.add(Linear.builder().setUnits(config.hidden[i]).build()).add(Activation.RELU.asFunction());
         }
         dec.add(Linear.builder().setUnits(config.inputSize).build()).add(Activation.SIGMOID.asFunction());
-        encoder = new Network("encoder", enc, adam(), manager, new Shape(1, config.inputSize));
-        decoder = new Network("decoder", dec, adam(), manager, new Shape(1, config.latent));
-    }
-
-    private Optimizer adam() {
-        return Optimizer.adam().optLearningRateTracker(Tracker.fixed(config.learningRate)).build();
+        encoder = new Network("encoder", enc, Blocks.adam(config.learningRate), manager, new Shape(1, config.inputSize));
+        decoder = new Network("decoder", dec, Blocks.adam(config.learningRate), manager, new Shape(1, config.latent));
     }
 
     public Config config() {

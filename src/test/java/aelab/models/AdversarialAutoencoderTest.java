@@ -73,7 +73,8 @@ class AdversarialAutoencoderTest {
             assertThrows(IllegalStateException.class, () -> aae.decode(z));
             float[][] grid = aae.renderStyles(new float[][] {{0, 0}, {1, -1}});
             assertEquals(20, grid.length);
-            assertTrue(java.util.Arrays.equals(grid[3], asThree), "row 0, column 3 is style 0 drawn as a 3");
+            // row 0, column 3 is style 0 drawn as a 3 (batched decoding may differ in the last bits)
+            org.junit.jupiter.api.Assertions.assertArrayEquals(asThree, grid[3], 1e-5f);
         }
     }
 }

@@ -1,0 +1,38 @@
+package aelab.models;
+
+import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+
+/** The building blocks and optimizers several models share. */
+final class Blocks {
+
+    private Blocks() {}
+
+    /** Two hidden ReLU layers of {@code hidden} units with dropout, then a dense output with the given activation. */
+    static Block mlp(int hidden, int out, float dropout, Activation output) {
+        SequentialBlock b = new SequentialBlock();
+        for (int i = 0; i < 2; i++) {
+            b.add(Linear.builder().setUnits(hidden).build())
+                    .add(Dropout.builder().optRate(dropout).build())
+                    .add(Activation.RELU.asFunction());
+        }
+        return b.add(Linear.builder().setUnits(out).build()).add(output.asFunction());
+    }
+
+    /** An image discriminator: leaky-ReLU layers of the given sizes, then one logit. */
+    static Block critic(int... hidden) {
+        SequentialBlock d = new SequentialBlock();
+        for (int units : hidden) {
+            d.add(Linear.builder().setUnits(units).build()).add(Activation.LEAKY_RELU.asFunction());
+        }
+        return d.add(Linear.builder().setUnits(1).build());
+    }
+
+    static Optimizer adam(float rate) {
+        return Optimizer.adam().optLearningRateTracker(Tracker.fixed(rate)).build();
+    }
+}
