@@ -19,13 +19,23 @@ public final class Losses {
 
     /** mean over all values of -(y log p + (1 - y) log(1 - p)), p clipped into [eps, 1 - eps] */
     public static NDArray binaryCrossEntropy(NDArray p, NDArray y) {
-        NDArray q = p.clip(EPS, 1 - EPS);
+        // + 0 * p keeps a NaN in p a NaN (clipping alone turns it into a bound, hiding it from the divergence guard)
+        NDArray q = p.clip(EPS, 1 - EPS).add(p.mul(0));
         return y.mul(q.log()).add(y.neg().add(1).mul(q.neg().add(1).log())).neg().mean();
     }
 
     /** mean over all values of max(x, 0) - x y + log(1 + exp(-|x|)): BCE of sigmoid(x), stable for any logit x */
     public static NDArray binaryCrossEntropyWithLogits(NDArray logits, NDArray y) {
         return logits.maximum(0).sub(logits.mul(y)).add(logits.abs().neg().exp().add(1).log()).mean();
+    }
+
+    /**
+     * per sample: sum_j [(x_j - m_j)^2 / (2 sigma^2) + log(sigma sqrt(2 pi))], the negative log
+     * likelihood of x under N(m, sigma^2 I)
+     */
+    public static NDArray gaussianNegativeLogLikelihood(NDArray mean, NDArray x, float sigma) {
+        double constant = Math.log(sigma * Math.sqrt(2 * Math.PI));
+        return x.sub(mean).square().div(2 * sigma * sigma).add((float) constant).sum(new int[] {1}).mean();
     }
 
     /** BCE(sigmoid(real), 1) + BCE(sigmoid(fake), 0): a discriminator's loss on real and fake logits */

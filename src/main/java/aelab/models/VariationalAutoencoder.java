@@ -23,7 +23,8 @@ import java.util.function.Consumer;
 /**
  * A variational autoencoder with a Gaussian encoder: one dense head gives the mean and the log
  * variance of q(z|x) side by side (std = exp(logvar / 2)); z = mu + std * eps; the decoder gives
- * Bernoulli means (sigmoid). Loss = reconstruction + KL(q(z|x) || N(0, I)), the negative ELBO.
+ * the means (sigmoid) of a Bernoulli or a fixed-variance Gaussian likelihood. Loss = reconstruction
+ * + KL(q(z|x) || N(0, I)), the negative ELBO.
  */
 public final class VariationalAutoencoder implements AutoCloseable {
 
@@ -35,13 +36,29 @@ public final class VariationalAutoencoder implements AutoCloseable {
         MEAN
     }
 
+    /** How the decoder's output scores an image. */
+    public enum Likelihood {
+        /** each pixel a Bernoulli variable with the decoder's output as its mean: binary cross-entropy */
+        BERNOULLI,
+        /** the image a Gaussian with the decoder's output as mean and a fixed standard deviation */
+        GAUSSIAN
+    }
+
     /**
      * @param hidden sizes of the hidden layers of the encoder (mirrored by the decoder)
+     * @param likelihood Bernoulli (BCE) or Gaussian reconstruction term
+     * @param sigma the Gaussian likelihood's fixed standard deviation (unused for Bernoulli)
      * @param sigmaBug sample with std = exp(h) while the KL reads h as log variance: the
      *     log-sigma / log-variance confusion of the Keras blog, kept to show its effect
      */
     public record Config(String name, int inputSize, int[] hidden, int latent, Scaling scaling, boolean sigmaBug,
-            float learningRate) {
+            float learningRate, Likelihood likelihood, float sigma) {
+
+        public Config(String name, int inputSize, int[] hidden, int latent, Scaling scaling, boolean sigmaBug,
+                float learningRate) {
+            this(name, inputSize, hidden, latent, scaling, sigmaBug, learningRate, Likelihood.BERNOULLI, 1f);
+        }
+
         public Config {
             hidden = hidden.clone();
             if (latent < 1) {
@@ -65,11 +82,19 @@ public final class VariationalAutoencoder implements AutoCloseable {
         }
 
         public Config withScaling(Scaling s) {
-            return new Config(name + "-" + s.name().toLowerCase(), inputSize, hidden, latent, s, sigmaBug, learningRate);
+            return new Config(name + "-" + s.name().toLowerCase(), inputSize, hidden, latent, s, sigmaBug, learningRate,
+                    likelihood, sigma);
         }
 
         public Config withSigmaBug() {
-            return new Config(name + "-sigma-bug", inputSize, hidden, latent, scaling, true, learningRate);
+            return new Config(name + "-sigma-bug", inputSize, hidden, latent, scaling, true, learningRate, likelihood,
+                    sigma);
+        }
+
+        /** The same with a Gaussian reconstruction term of standard deviation {@code std}. */
+        public Config withGaussianLikelihood(float std) {
+            return new Config(name + "-gaussian" + std, inputSize, hidden, latent, scaling, sigmaBug, learningRate,
+                    Likelihood.GAUSSIAN, std);
         }
     }
 
@@ -114,7 +139,9 @@ public final class VariationalAutoencoder implements AutoCloseable {
         NDArray std = config.sigmaBug ? logVar.exp() : logVar.mul(0.5f).exp();
         NDArray z = mu.add(std.mul(x.getManager().randomNormal(mu.getShape())));
         NDArray xHat = decoder.forward(z, training);
-        NDArray rec = Losses.binaryCrossEntropy(xHat, x).mul(config.inputSize); // mean -> per-sample sum
+        NDArray rec = config.likelihood == Likelihood.GAUSSIAN
+                ? Losses.gaussianNegativeLogLikelihood(xHat, x, config.sigma)
+                : Losses.binaryCrossEntropy(xHat, x).mul(config.inputSize); // mean -> per-sample sum
         NDArray klLogVar = config.sigmaBug && trueKl ? logVar.mul(2) : logVar;
         return new Terms(rec, Losses.klToStandardNormal(mu, klLogVar));
     }

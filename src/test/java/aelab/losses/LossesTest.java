@@ -144,4 +144,24 @@ class LossesTest {
         // right on real 2 and fake -3, wrong on the other two
         assertEquals(0.5, Losses.discriminatorAccuracy(real, fake), 1e-12);
     }
+
+    @Test
+    void gaussianNegativeLogLikelihood() {
+        float[] m = {0.2f, 0.8f, 0.5f, 0.1f};
+        float[] x = {0f, 1f, 0.4f, 0.4f};
+        double sigma = 0.3;
+        double expected = 0;
+        for (int i = 0; i < 4; i++) {
+            double d = x[i] - m[i];
+            expected += d * d / (2 * sigma * sigma) + Math.log(sigma * Math.sqrt(2 * Math.PI));
+        }
+        assertEquals(expected / 2, Losses.gaussianNegativeLogLikelihood(a(m, 2, 2), a(x, 2, 2), 0.3f).getFloat(), 1e-5);
+    }
+
+    @Test
+    void aNanPredictionIsNotHiddenByClipping() {
+        float[] p = {0.5f, Float.NaN};
+        float[] y = {1f, 0f};
+        assertEquals(Float.NaN, Losses.binaryCrossEntropy(a(p, 1, 2), a(y, 1, 2)).getFloat());
+    }
 }

@@ -58,4 +58,16 @@ class VariationalAutoencoderTest {
             assertTrue(h.last("reconstruction") < 1, h.toString());
         }
     }
+
+    @Test
+    void gaussianLikelihoodTrainsToo() {
+        ImageSet train = digits(1000);
+        Engine.getEngine("MXNet").setRandomSeed(10);
+        var config = VariationalAutoencoder.Config.pytorch20().withGaussianLikelihood(0.2f);
+        try (VariationalAutoencoder vae = new VariationalAutoencoder(config)) {
+            History h = vae.fit(train, new TrainingLoop.Options(3, 100, 2, false));
+            assertTrue(h.last("reconstruction") < h.values("reconstruction")[0], h.toString());
+            assertEquals(h.last("loss"), h.last("reconstruction") + h.last("kl"), 1e-2);
+        }
+    }
 }
