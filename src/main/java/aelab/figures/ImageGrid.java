@@ -52,8 +52,11 @@ public final class ImageGrid {
         String[] titleLines = title == null ? new String[0] : title.split("\n");
         int titleHeight = titleLines.length == 0 ? 0 : metrics(TITLE_FONT).getHeight()
                 + (titleLines.length - 1) * metrics(LABEL_FONT).getHeight() + MARGIN / 2;
-        int cell = Math.max(height, width) * scale;
         int w = MARGIN * 2 + labelWidth + columns * (width * scale + GAP) - GAP;
+        for (int i = 0; i < titleLines.length; i++) {
+            // a long title widens the figure rather than being cut off
+            w = Math.max(w, MARGIN * 2 + metrics(i == 0 ? TITLE_FONT : LABEL_FONT).stringWidth(titleLines[i]));
+        }
         int h = MARGIN * 2 + titleHeight + rows * (height * scale + GAP) - GAP;
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();

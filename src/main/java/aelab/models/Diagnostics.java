@@ -50,4 +50,22 @@ public final class Diagnostics {
         }
         return s / n;
     }
+
+    /** The indices of the {@code k} columns that vary most across rows, most varied first. */
+    public static int[] mostVaried(float[][] rows, int k) {
+        double[] var = columnVariance(rows);
+        return java.util.stream.IntStream.range(0, var.length).boxed()
+                .sorted((a, b) -> Double.compare(var[b], var[a])).limit(k).mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The given columns of every row, in that order. */
+    public static float[][] columns(float[][] rows, int... cols) {
+        float[][] out = new float[rows.length][cols.length];
+        for (int i = 0; i < rows.length; i++) {
+            for (int j = 0; j < cols.length; j++) {
+                out[i][j] = rows[i][cols[j]];
+            }
+        }
+        return out;
+    }
 }

@@ -84,4 +84,12 @@ class ConvAutoencoderTest {
             assertTrue(failingSpread < 0.1 * workingSpread, "code variance " + failingSpread + " vs " + workingSpread);
         }
     }
+
+    @Test
+    void diagnosticsPickTheMostVariedColumns() {
+        float[][] rows = {{0, 5, 1}, {0, -5, 2}, {0, 5, 3}};
+        assertEquals(0.0, Diagnostics.columnVariance(rows)[0], 1e-12);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {1, 2}, Diagnostics.mostVaried(rows, 2));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {-5, 2}, Diagnostics.columns(rows, 1, 2)[1]);
+    }
 }
