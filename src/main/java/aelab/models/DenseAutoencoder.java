@@ -2,6 +2,7 @@ package aelab.models;
 
 import aelab.data.ImageSet;
 import aelab.losses.Losses;
+import aelab.train.Checkpoint;
 import aelab.train.History;
 import aelab.train.Network;
 import aelab.train.TrainingLoop;
@@ -15,6 +16,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -144,13 +146,13 @@ public final class DenseAutoencoder implements AutoCloseable {
     }
 
     /** Saves the parameters (temporary file, then rename). */
-    public void save(java.nio.file.Path file) {
-        aelab.train.Checkpoint.save(file, List.of(network));
+    public void save(Path file) {
+        Checkpoint.save(file, List.of(network));
     }
 
     /** Loads parameters saved from a model of the same config. */
-    public void load(java.nio.file.Path file) {
-        aelab.train.Checkpoint.load(file, List.of(network));
+    public void load(Path file) {
+        Checkpoint.load(file, List.of(network));
     }
 
     /** The reconstruction loss of a batch, as the config names it. */
