@@ -105,17 +105,8 @@ public final class AdversarialAutoencoder implements AutoCloseable {
             encoder.step();
             decoder.step();
             // 2. discriminator: prior samples are real, codes are fake (no dropout in the encoder here)
-            NDArray fake = encoder.forward(x, false).stopGradient();
             NDArray real = prior.sample(batch.manager(), batch.size(), config.latent);
-            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray dReal = discriminator.forward(real, true);
-                NDArray dFake = discriminator.forward(fake, true);
-                NDArray loss = Losses.discriminator(dReal, dFake);
-                gc.backward(loss);
-                out.put("d_loss", (double) loss.getFloat());
-                out.put("d_accuracy", Losses.discriminatorAccuracy(dReal, dFake));
-            }
-            discriminator.step();
+            out.putAll(discriminator.criticStep(real, encoder.forward(x, false)));
             // 3. generator: the encoder tries to have its codes called real
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray dFake = discriminator.forward(encoder.forward(x, true), true);

@@ -111,16 +111,7 @@ public final class AutoencoderGan implements AutoCloseable {
         return TrainingLoop.run(config.name, data, manager, options, batch -> {
             Map<String, Double> out = new LinkedHashMap<>();
             NDArray x = batch.x();
-            NDArray fake = generator.forward(x, false).stopGradient();
-            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray dReal = discriminator.forward(x, true);
-                NDArray dFake = discriminator.forward(fake, true);
-                NDArray loss = Losses.discriminator(dReal, dFake);
-                gc.backward(loss);
-                out.put("d_loss", (double) loss.getFloat());
-                out.put("d_accuracy", Losses.discriminatorAccuracy(dReal, dFake));
-            }
-            discriminator.step();
+            out.putAll(discriminator.criticStep(x, generator.forward(x, false)));
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray xHat = generator.forward(x, true);
                 NDArray ae = Losses.meanSquaredError(xHat, x);

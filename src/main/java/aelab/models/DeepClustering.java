@@ -249,15 +249,7 @@ public final class DeepClustering implements AutoCloseable {
                 out.put("mse", (double) mse.getFloat());
             }
             decoderTuning.step();
-            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray dReal = discriminator.forward(x, true);
-                NDArray dFake = discriminator.forward(fake.stopGradient(), true);
-                NDArray dLoss = Losses.discriminator(dReal, dFake);
-                gc.backward(dLoss);
-                out.put("d_loss", (double) dLoss.getFloat());
-                out.put("d_accuracy", Losses.discriminatorAccuracy(dReal, dFake));
-            }
-            discriminator.step();
+            out.putAll(discriminator.criticStep(x, fake));
         }
         return out;
     }

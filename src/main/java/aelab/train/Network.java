@@ -1,5 +1,7 @@
 package aelab.train;
 
+import aelab.losses.Losses;
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -7,9 +9,12 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.util.Pair;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A block with its own optimizer. A model with several networks (a GAN, an adversarial
@@ -94,6 +99,25 @@ public final class Network {
             }
         }
         steps++;
+    }
+
+    /**
+     * One training step of this network as a discriminator: {@code real} inputs labelled real,
+     * {@code fake} ones fake (no gradient flows back into what made them). Returns its loss and
+     * accuracy as {@code d_loss} and {@code d_accuracy}.
+     */
+    public Map<String, Double> criticStep(NDArray real, NDArray fake) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDArray dReal = forward(real, true);
+            NDArray dFake = forward(fake.stopGradient(), true);
+            NDArray loss = Losses.discriminator(dReal, dFake);
+            gc.backward(loss);
+            out.put("d_loss", (double) loss.getFloat());
+            out.put("d_accuracy", Losses.discriminatorAccuracy(dReal, dFake));
+        }
+        step();
+        return out;
     }
 
     /** The number of trainable values. */
