@@ -10,10 +10,14 @@ public final class Lab {
 
     /** Seeds the engine, prints the mode, engine and data directory, and returns the mode. */
     public static Mode start(long seed) {
+        return start(seed, Mode.current());
+    }
+
+    /** As {@link #start(long)}, in the mode given rather than the one the environment asks for. */
+    public static Mode start(long seed, Mode mode) {
         // the MXNet library comes from a Maven jar: never let DJL look for it online
         System.setProperty("ai.djl.offline", "true");
         System.setProperty("java.awt.headless", "true");
-        Mode mode = Mode.current();
         Engine engine = Engine.getEngine("MXNet");
         engine.setRandomSeed((int) seed);
         System.out.println(mode.describe());

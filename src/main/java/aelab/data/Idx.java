@@ -1,5 +1,6 @@
 package aelab.data;
 
+import aelab.AtomicFile;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -9,7 +10,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -97,10 +97,7 @@ public final class Idx {
             throw new IllegalArgumentException("dims " + Arrays.toString(dims) + " hold " + total
                     + " bytes but the data has " + data.length);
         }
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-        try {
+        AtomicFile.write(file, tmp -> {
             try (OutputStream raw = Files.newOutputStream(tmp);
                     OutputStream out = file.toString().endsWith(".gz") ? new GZIPOutputStream(raw, 1 << 16) : raw;
                     DataOutputStreamNoClose header = new DataOutputStreamNoClose(out)) {
@@ -111,10 +108,7 @@ public final class Idx {
                 header.flush();
                 out.write(data);
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     /** Lets the header writer be closed without closing the stream beneath it twice. */

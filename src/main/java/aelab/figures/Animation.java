@@ -1,5 +1,6 @@
 package aelab.figures;
 
+import aelab.AtomicFile;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -43,7 +44,7 @@ public final class Animation {
         if (frames.isEmpty()) {
             throw new IllegalStateException("no frames to write to " + file);
         }
-        return Figures.writeAtomically(file, tmp -> {
+        return AtomicFile.write(file, tmp -> {
             ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
             try (ImageOutputStream out = ImageIO.createImageOutputStream(tmp.toFile())) {
                 writer.setOutput(out);

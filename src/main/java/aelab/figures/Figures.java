@@ -1,12 +1,12 @@
 package aelab.figures;
 
 import aelab.data.ImageSet;
+import aelab.AtomicFile;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -141,29 +141,10 @@ public final class Figures {
 
     /** Saves a figure as PNG; the directory is created, and the file appears whole or not at all. */
     public static Path savePng(BufferedImage image, Path file) throws IOException {
-        return writeAtomically(file, tmp -> {
+        return AtomicFile.write(file, tmp -> {
             if (!ImageIO.write(image, "png", tmp.toFile())) {
                 throw new IOException("no PNG writer available");
             }
         });
-    }
-
-    /** Writes through a temporary file in the target directory, then renames it into place. */
-    static Path writeAtomically(Path file, Writer writer) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-        try {
-            writer.write(tmp);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-        return file;
-    }
-
-    /** Writes a file's content. */
-    interface Writer {
-        void write(Path file) throws IOException;
     }
 }

@@ -1,5 +1,8 @@
 package aelab.metrics;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * Clustering scores as the deep-clustering papers compute them: accuracy under the best
  * one-to-one matching of clusters to labels (Hungarian), normalised mutual information, and the
@@ -133,5 +136,15 @@ public final class Clustering {
             }
         }
         return h;
+    }
+
+    /** ACC, NMI (geometric and arithmetic) and ARI of cluster assignments against the labels. */
+    public static Map<String, Double> scores(int[] clusters, int[] labels) {
+        Map<String, Double> s = new LinkedHashMap<>();
+        s.put("acc", accuracy(clusters, labels));
+        s.put("nmi_geometric", nmi(clusters, labels, Normalization.GEOMETRIC));
+        s.put("nmi_arithmetic", nmi(clusters, labels, Normalization.ARITHMETIC));
+        s.put("ari", ari(clusters, labels));
+        return s;
     }
 }

@@ -3,6 +3,7 @@ package aelab.models;
 import aelab.data.ImageSet;
 import aelab.losses.Losses;
 import aelab.train.Checkpoint;
+import aelab.train.Checkpointed;
 import aelab.train.History;
 import aelab.train.Network;
 import aelab.train.TrainingLoop;
@@ -24,7 +25,7 @@ import java.util.function.Consumer;
  * samples. Each phase steps its own optimizer. In the supervised variant the decoder also gets
  * the one-hot label, so the code is left to hold the style.
  */
-public final class AdversarialAutoencoder implements AutoCloseable {
+public final class AdversarialAutoencoder implements AutoCloseable, Checkpointed {
 
     /**
      * @param hidden units of each of the two hidden layers of all three networks (1000)

@@ -3,6 +3,7 @@ package aelab.models;
 import aelab.data.ImageSet;
 import aelab.losses.Losses;
 import aelab.train.Checkpoint;
+import aelab.train.Checkpointed;
 import aelab.train.History;
 import aelab.train.Network;
 import aelab.train.TrainingLoop;
@@ -26,7 +27,7 @@ import java.util.function.Consumer;
  * learns real images from reconstructions, then the autoencoder minimises
  * alpha * MSE(x, G(x)) + beta * BCE(D(G(x)), real), the adversarial part from logits.
  */
-public final class AutoencoderGan implements AutoCloseable {
+public final class AutoencoderGan implements AutoCloseable, Checkpointed {
 
     /**
      * @param alpha weight of the reconstruction term

@@ -4,6 +4,7 @@ import aelab.data.ImageSet;
 import aelab.losses.Losses;
 import aelab.nn.TransposedConv2d;
 import aelab.train.Checkpoint;
+import aelab.train.Checkpointed;
 import aelab.train.History;
 import aelab.train.Network;
 import aelab.train.TrainingLoop;
@@ -32,7 +33,7 @@ import java.util.function.Consumer;
  * sigmoid output, mean squared error, Adam. Its config can build the network of seed 001 that
  * does not learn, and each of the changes that fix it.
  */
-public final class ConvAutoencoder implements AutoCloseable {
+public final class ConvAutoencoder implements AutoCloseable, Checkpointed {
 
     /** How the convolution kernels start. */
     public enum Init {

@@ -6,6 +6,7 @@ import aelab.metrics.Clustering;
 import aelab.metrics.KMeans;
 import aelab.nn.ClusteringLayer;
 import aelab.train.Checkpoint;
+import aelab.train.Checkpointed;
 import aelab.train.History;
 import aelab.train.Network;
 import aelab.train.TrainingLoop;
@@ -32,7 +33,7 @@ import java.util.function.Consumer;
  * IDEC adds the reconstruction loss; ADEC adds an image discriminator, the encoder trying to make
  * reconstructions pass for real images while the decoder trains on MSE alone.
  */
-public final class DeepClustering implements AutoCloseable {
+public final class DeepClustering implements AutoCloseable, Checkpointed {
 
     public enum Method { DEC, IDEC, ADEC }
 
@@ -320,14 +321,7 @@ public final class DeepClustering implements AutoCloseable {
 
     /** ACC, NMI (geometric and arithmetic) and ARI of the current assignments against the labels. */
     public Map<String, Double> scores(ImageSet images) {
-        int[] pred = predict(images);
-        int[] labels = images.labels();
-        Map<String, Double> s = new LinkedHashMap<>();
-        s.put("acc", Clustering.accuracy(pred, labels));
-        s.put("nmi_geometric", Clustering.nmi(pred, labels, Clustering.Normalization.GEOMETRIC));
-        s.put("nmi_arithmetic", Clustering.nmi(pred, labels, Clustering.Normalization.ARITHMETIC));
-        s.put("ari", Clustering.ari(pred, labels));
-        return s;
+        return Clustering.scores(predict(images), images.labels());
     }
 
     public void save(Path file) {

@@ -3,6 +3,7 @@ package aelab.models;
 import aelab.data.ImageSet;
 import aelab.losses.Losses;
 import aelab.train.Checkpoint;
+import aelab.train.Checkpointed;
 import aelab.train.History;
 import aelab.train.Network;
 import aelab.train.TrainingLoop;
@@ -30,7 +31,7 @@ import java.util.function.Consumer;
  * the penalties of its {@link Regularization}: this one class covers the plain, the sparse (L1
  * activity, KL sparsity, weight decay) and the nonnegative autoencoder.
  */
-public final class DenseAutoencoder implements AutoCloseable {
+public final class DenseAutoencoder implements AutoCloseable, Checkpointed {
 
     /** How reconstructions are scored. */
     public enum Reconstruction {

@@ -3,6 +3,7 @@ package aelab.models;
 import aelab.data.ImageSet;
 import aelab.losses.Losses;
 import aelab.train.Checkpoint;
+import aelab.train.Checkpointed;
 import aelab.train.History;
 import aelab.train.Network;
 import aelab.train.TrainingLoop;
@@ -26,7 +27,7 @@ import java.util.function.Consumer;
  * from z's; (3) the encoder learns to fool both; (4) on a batch of the few labelled images, the
  * encoder learns to classify through y (cross-entropy).
  */
-public final class SemiSupervisedAae implements AutoCloseable {
+public final class SemiSupervisedAae implements AutoCloseable, Checkpointed {
 
     /**
      * @param style dimensions of the style code z

@@ -3,6 +3,7 @@ package aelab.models;
 import aelab.data.ImageSet;
 import aelab.losses.Losses;
 import aelab.train.Checkpoint;
+import aelab.train.Checkpointed;
 import aelab.train.History;
 import aelab.train.Network;
 import aelab.train.TrainingLoop;
@@ -26,7 +27,7 @@ import java.util.function.Consumer;
  * the means (sigmoid) of a Bernoulli or a fixed-variance Gaussian likelihood. Loss = reconstruction
  * + KL(q(z|x) || N(0, I)), the negative ELBO.
  */
-public final class VariationalAutoencoder implements AutoCloseable {
+public final class VariationalAutoencoder implements AutoCloseable, Checkpointed {
 
     /** How the loss terms are scaled. */
     public enum Scaling {

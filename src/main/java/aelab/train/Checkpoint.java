@@ -1,5 +1,6 @@
 package aelab.train;
 
+import aelab.AtomicFile;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
@@ -14,7 +15,6 @@ import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32;
@@ -78,10 +78,7 @@ public final class Checkpoint {
             byte[] bytes = payload.toByteArray();
             CRC32 crc = new CRC32();
             crc.update(bytes);
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-            try {
+            AtomicFile.write(file, tmp -> {
                 try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(tmp))) {
                     out.writeUTF(MAGIC);
                     out.writeInt(VERSION);
@@ -89,10 +86,7 @@ public final class Checkpoint {
                     out.writeLong(crc.getValue());
                     out.write(bytes);
                 }
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write checkpoint " + file + ": " + e.getMessage(), e);
         }

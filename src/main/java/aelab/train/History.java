@@ -1,5 +1,9 @@
 package aelab.train;
 
+import aelab.AtomicFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +11,7 @@ import java.util.Map;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.io.csv.CsvReadOptions;
 
 /** Per-epoch means of each loss term (and accuracy), with the epoch's wall time. */
 public final class History {
@@ -33,6 +38,31 @@ public final class History {
         epochs.add(epoch);
         values.forEach((k, v) -> terms.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
         seconds.add(wallSeconds);
+    }
+
+    /** A copy under another name, to be continued by a resumed run. */
+    public History copy(String newName) {
+        History h = new History(newName);
+        for (int i = 0; i < epochs.size(); i++) {
+            Map<String, Double> values = new LinkedHashMap<>();
+            for (Map.Entry<String, List<Double>> e : terms.entrySet()) {
+                values.put(e.getKey(), e.getValue().get(i));
+            }
+            h.add(epochs.get(i), values, seconds.get(i));
+        }
+        return h;
+    }
+
+    /** The first {@code n} epochs only. */
+    public History head(int n) {
+        History h = copy(name);
+        while (h.epochs.size() > n) {
+            int last = h.epochs.size() - 1;
+            h.epochs.remove(last);
+            h.seconds.remove(last);
+            h.terms.values().forEach(v -> v.remove(last));
+        }
+        return h;
     }
 
     public int size() {
@@ -73,6 +103,41 @@ public final class History {
         terms.forEach((k, v) -> t.addColumns(DoubleColumn.create(k, v)));
         t.addColumns(DoubleColumn.create("seconds", seconds));
         return t;
+    }
+
+    /** Writes the table as CSV through a temporary file, so a reader never sees half a file. */
+    public void writeCsv(Path file) {
+        try {
+            AtomicFile.write(file, tmp -> table().write().csv(tmp.toFile()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads what {@link #writeCsv} wrote. */
+    public static History readCsv(Path file, String name) {
+        Table t;
+        try {
+            t = Table.read().csv(CsvReadOptions.builder(file.toFile()).header(true).build());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("cannot read the history " + file + ": " + e.getMessage()
+                    + "; delete it (and its run's checkpoints) to train that stage again", e);
+        }
+        List<String> columns = t.columnNames();
+        if (t.rowCount() > 0 && (!columns.get(0).equals("epoch") || !columns.get(columns.size() - 1).equals("seconds"))) {
+            throw new IllegalArgumentException(file + " is not a training history (columns " + columns
+                    + "); delete it to train that stage again");
+        }
+        History h = new History(name);
+        for (int r = 0; r < t.rowCount(); r++) {
+            Map<String, Double> values = new LinkedHashMap<>();
+            for (int c = 1; c < columns.size() - 1; c++) {
+                values.put(columns.get(c), ((Number) t.column(c).get(r)).doubleValue());
+            }
+            h.add(((Number) t.column(0).get(r)).intValue(), values,
+                    ((Number) t.column(columns.size() - 1).get(r)).doubleValue());
+        }
+        return h;
     }
 
     @Override

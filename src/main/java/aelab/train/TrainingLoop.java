@@ -26,14 +26,20 @@ public final class TrainingLoop {
 
     /**
      * Epochs, batch size, the seed that fixes the order of the batches, whether to print a line
-     * per epoch, and whether to shuffle at all (false keeps the data's own order every epoch).
+     * per epoch, whether to shuffle at all (false keeps the data's own order every epoch), and the
+     * epochs already done when a run resumes from a checkpoint (null for a fresh run): training
+     * then goes on from the epoch after them until {@code epochs} in all.
      */
-    public record Options(int epochs, int batchSize, long seed, boolean verbose, boolean shuffle) {
+    public record Options(int epochs, int batchSize, long seed, boolean verbose, boolean shuffle, History done) {
         public Options {
             if (epochs < 0 || batchSize <= 0) {
                 throw new IllegalArgumentException("need epochs >= 0 and batch size > 0, got " + epochs
                         + " and " + batchSize);
             }
+        }
+
+        public Options(int epochs, int batchSize, long seed, boolean verbose, boolean shuffle) {
+            this(epochs, batchSize, seed, verbose, shuffle, null);
         }
 
         public Options(int epochs, int batchSize, long seed, boolean verbose) {
@@ -46,7 +52,22 @@ public final class TrainingLoop {
 
         /** The same options without shuffling. */
         public Options unshuffled() {
-            return new Options(epochs, batchSize, seed, verbose, false);
+            return new Options(epochs, batchSize, seed, verbose, false, done);
+        }
+
+        /** The same options, continuing after the epochs of {@code history}. */
+        public Options resumingAfter(History history) {
+            return new Options(epochs, batchSize, seed, verbose, shuffle, history);
+        }
+
+        /** The same options with the epoch count replaced. */
+        public Options withEpochs(int total) {
+            return new Options(total, batchSize, seed, verbose, shuffle, done);
+        }
+
+        /** The batch order of one epoch: a function of the seed and the epoch alone, so a resumed run sees the same batches. */
+        Random order(int epoch) {
+            return shuffle ? new Random(seed * 1_000_003L + epoch) : null;
         }
     }
 
@@ -71,11 +92,11 @@ public final class TrainingLoop {
 
     private static History run(String name, ImageSet data, NDArray images, NDManager manager, Options options,
             Step step, List<Consumer<History>> listeners, BooleanSupplier converged) {
-        History history = new History(name);
-        Random order = options.shuffle() ? new Random(options.seed()) : null;
-        for (int epoch = 1; epoch <= options.epochs(); epoch++) {
+        History history = options.done() == null ? new History(name) : options.done().copy(name);
+        for (int epoch = history.size() + 1; epoch <= options.epochs(); epoch++) {
             long start = System.nanoTime();
-            Map<String, Double> means = epoch(name, data, images, manager, options, step, order, epoch, converged);
+            Map<String, Double> means = epoch(name, data, images, manager, options, step, options.order(epoch), epoch,
+                    converged);
             double seconds = (System.nanoTime() - start) / 1e9;
             history.add(epoch, means, seconds);
             if (options.verbose()) {

@@ -1,0 +1,179 @@
+package aelab.cli;
+
+import aelab.Lab;
+import aelab.Mode;
+import aelab.data.DataException;
+import aelab.experiments.Experiment;
+import aelab.experiments.Experiments;
+import aelab.experiments.Run;
+import aelab.train.Checkpoint;
+import aelab.train.TrainingDivergedException;
+import com.google.gson.GsonBuilder;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * The command line: {@code aelab list} and {@code aelab run EXPERIMENT [options]}. Exit status 0
+ * on success, 1 when training fails (a diverged loss), 2 for input it cannot use.
+ */
+@Command(name = "aelab", mixinStandardHelpOptions = true, version = "AE Lab 0.1.0",
+        description = "Runs the AE Lab experiments outside the notebooks: resumable, with progress and results on disk.",
+        subcommands = {Main.ListCommand.class, Main.RunCommand.class})
+public final class Main implements Runnable {
+
+    /** The data sets --dataset accepts. */
+    enum Dataset { MNIST, FASHION }
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: list or run");
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the experiments.")
+    static final class ListCommand implements Runnable {
+        @Override
+        public void run() {
+            for (Experiment e : Experiments.all()) {
+                System.out.printf("%-12s %s%n", e.name(), e.summary());
+            }
+        }
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Runs one experiment, or resumes it from its last finished epoch when its output"
+                    + " directory holds an interrupted run with the same settings.",
+                    "Writes config.json, history/*.csv, checkpoints/, figures/ and metrics.json into the output"
+                    + " directory."})
+    static final class RunCommand implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "EXPERIMENT", description = "one of: ${COMPLETION-CANDIDATES}",
+                completionCandidates = Names.class)
+        String experiment;
+
+        @Option(names = "--mode", defaultValue = "quick", paramLabel = "quick|full",
+                description = "quick: small subsets and few epochs; full: whole data, the originals' epochs"
+                        + " (default: ${DEFAULT-VALUE})")
+        Mode mode;
+
+        @Option(names = "--seed", defaultValue = "42", description = "seed of weights, batches and k-means"
+                + " (default: ${DEFAULT-VALUE})")
+        long seed;
+
+        @Option(names = "--dataset", defaultValue = "mnist", paramLabel = "mnist|fashion",
+                description = "the project's MNIST digits or Fashion-MNIST (default: ${DEFAULT-VALUE})")
+        Dataset dataset;
+
+        @Option(names = "--data", paramLabel = "DIR", description = "a directory of IDX files to use instead of"
+                + " --dataset's")
+        Path data;
+
+        @Option(names = "--out", paramLabel = "DIR", description = "output directory (default:"
+                + " runs/EXPERIMENT-DATASET-MODE-seedSEED)")
+        Path out;
+
+        @Option(names = "--epochs", paramLabel = "N", description = "epochs of every training stage, instead of"
+                + " the mode's")
+        Integer epochs;
+
+        @Option(names = "--overwrite", description = "delete the run already in --out (its own files only) and"
+                + " start again")
+        boolean overwrite;
+
+        @Option(names = "--quiet", description = "no progress bar or per-epoch lines")
+        boolean quiet;
+
+        @Override
+        public Integer call() {
+            Experiment chosen = Experiments.find(experiment).orElseThrow(() -> new CommandLine.ParameterException(
+                    spec.commandLine(), "unknown experiment '" + experiment + "'; choose one of "
+                            + Experiments.names() + " (aelab list describes them)"));
+            if (epochs != null && epochs < 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--epochs must be at least 1, got "
+                        + epochs);
+            }
+            String set = dataset.name().toLowerCase(Locale.ROOT);
+            Path dir = out != null ? out : Path.of("runs", experiment + "-" + set + "-" + mode + "-seed" + seed);
+            Run run = Run.open(dir, new Run.Settings(experiment, mode, seed, set, data, epochs), overwrite, !quiet);
+            if (run.finished()) {
+                System.out.println(dir + " holds a finished run of '" + experiment + "' (add --overwrite to run it"
+                        + " again):");
+                System.out.println(json(run.metrics()));
+                return 0;
+            }
+            Lab.start(seed, mode);
+            System.out.println("output: " + dir.toAbsolutePath().normalize());
+            Thread notice = new Thread(() -> System.err.println("\ninterrupted: run the same command again to resume"
+                    + " from the last finished epoch"));
+            Runtime.getRuntime().addShutdownHook(notice);
+            long start = System.nanoTime();
+            try {
+                run.finish(chosen.run(run), (System.nanoTime() - start) / 1e9);
+            } finally {
+                Runtime.getRuntime().removeShutdownHook(notice);
+            }
+            System.out.println(json(run.metrics()));
+            System.out.println("results: " + dir.resolve("metrics.json") + ", figures: " + dir.resolve("figures"));
+            return 0;
+        }
+    }
+
+    /** The experiment names, for help and completion. */
+    static final class Names implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Experiments.names().iterator();
+        }
+    }
+
+    private static String json(Map<String, Object> m) {
+        return new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(m);
+    }
+
+    /** Runs the command line and returns its exit status ({@link #main} exits with it). */
+    public static int execute(String... args) {
+        return execute(new PrintWriter(System.err, true), args);
+    }
+
+    /** As {@link #execute(String...)}, with the error messages written to {@code err}. */
+    public static int execute(PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).setErr(err);
+        cli.setParameterExceptionHandler((ex, arguments) -> {
+            ex.getCommandLine().getErr().println("aelab: " + ex.getMessage() + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName()
+                    + " --help')");
+            return 2;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter messages = commandLine.getErr();
+            if (ex instanceof Run.RunException || ex instanceof DataException
+                    || ex instanceof Checkpoint.CheckpointException) {
+                messages.println("aelab: " + ex.getMessage());
+                return 2;
+            }
+            if (ex instanceof TrainingDivergedException) {
+                messages.println("aelab: " + ex.getMessage());
+                return 1;
+            }
+            throw ex;
+        });
+        return cli.execute(args);
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+}

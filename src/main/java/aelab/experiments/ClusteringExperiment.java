@@ -1,0 +1,75 @@
+package aelab.experiments;
+
+import aelab.data.ImageSet;
+import aelab.figures.Charts;
+import aelab.figures.Heatmap;
+import aelab.metrics.Clustering;
+import aelab.metrics.KMeans;
+import aelab.models.DeepClustering;
+import aelab.train.History;
+import aelab.train.TrainingLoop;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Seed 000: k-means on pixels, then the stacked autoencoder pre-trained once and shared by DEC,
+ * IDEC and ADEC, each starting from k-means on its codes. All images (train and test) are
+ * clustered, as the papers do; labels are used only to score.
+ */
+public final class ClusteringExperiment implements Experiment {
+
+    @Override
+    public String name() {
+        return "clustering";
+    }
+
+    @Override
+    public String summary() {
+        return "k-means on pixels, AE + k-means, DEC, IDEC and ADEC: ACC, NMI (both normalisations), ARI";
+    }
+
+    @Override
+    public Map<String, Object> run(Run run) {
+        ImageSet images = run.sized(run.data().all(), 2000);
+        run.log("clustering " + images.size() + " images");
+        int[] labels = images.labels();
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("images", images.size());
+
+        metrics.put("kmeans_pixels", run.measure("kmeans_pixels", () -> {
+            float[][] pixels = new float[images.size()][];
+            for (int i = 0; i < pixels.length; i++) {
+                pixels[i] = images.image(i);
+            }
+            return Clustering.scores(KMeans.fit(pixels, 10, run.mode().pick(1, 10), 100, run.seed()).assignments(),
+                    labels);
+        }));
+
+        int restarts = run.mode().pick(3, 20);
+        TrainingLoop.Options pretraining = run.options(4, 300, 256);
+        TrainingLoop.Options tuning = run.options(3, 200, 256);
+        for (DeepClustering.Config config : List.of(DeepClustering.Config.dec(), DeepClustering.Config.idec(),
+                DeepClustering.Config.adec())) {
+            try (DeepClustering model = new DeepClustering(config.withKmeansRestarts(restarts))) {
+                // the first pass trains the autoencoder; later ones load its final weights
+                History pretrain = run.train("pretrain", model, pretraining, (o, l) -> model.pretrain(images, o, l));
+                int[] initial = model.initialiseCentres(images, run.seed());
+                if (config.method() == DeepClustering.Method.DEC) {
+                    run.figure("pretrain-loss", Charts.lossCurves(pretrain, true));
+                    metrics.put("ae_kmeans", run.measure("ae_kmeans", () -> Clustering.scores(initial, labels)));
+                }
+                History h = run.train(config.name(), model, tuning, (o, l) -> model.cluster(images, o, l));
+                int[] predicted = model.predict(images);
+                Map<String, Object> scores = new LinkedHashMap<>(Clustering.scores(predicted, labels));
+                scores.put("epochs", h.size());
+                metrics.put(config.name(), scores);
+                run.log(config.name() + ": " + scores);
+                run.figure(config.name() + "-confusion", Heatmap.confusion(predicted, labels,
+                        config.name().toUpperCase() + ": clusters against true labels"));
+                run.figure(config.name() + "-loss", Charts.lossCurves(h, true));
+            }
+        }
+        return metrics;
+    }
+}

@@ -1,0 +1,25 @@
+package aelab.experiments;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Every experiment the command line can run, in teaching order. */
+public final class Experiments {
+
+    private static final List<Experiment> ALL = List.of(new ConvExperiment(), new VaeExperiment(),
+            new SemiSupervisedExperiment(), new ClusteringExperiment());
+
+    private Experiments() {}
+
+    public static List<Experiment> all() {
+        return ALL;
+    }
+
+    public static Optional<Experiment> find(String name) {
+        return ALL.stream().filter(e -> e.name().equals(name)).findFirst();
+    }
+
+    public static List<String> names() {
+        return ALL.stream().map(Experiment::name).toList();
+    }
+}

@@ -1,0 +1,385 @@
+package aelab.experiments;
+
+import aelab.AtomicFile;
+import aelab.Mode;
+import aelab.data.ImageSet;
+import aelab.data.Mnist;
+import aelab.data.Split;
+import aelab.figures.Animation;
+import aelab.figures.Figures;
+import aelab.train.Checkpointed;
+import aelab.train.History;
+import aelab.train.TrainingLoop;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+import com.google.gson.ToNumberPolicy;
+import com.google.gson.reflect.TypeToken;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * One experiment's run in its output directory: {@code config.json} (the settings), {@code
+ * history/STAGE.csv} (per-epoch losses of each training stage), {@code checkpoints/} (the
+ * weights after the last finished epoch of each stage), {@code figures/}, {@code measures.json}
+ * (numbers measured between stages, kept so a resumed run need not measure them again) and,
+ * once finished, {@code metrics.json}. Every file is written to a temporary file and renamed.
+ */
+public final class Run {
+
+    /** What a run was asked to do; a run directory holds one, and resumes only with the same. */
+    public record Settings(String experiment, Mode mode, long seed, String dataset, Path data, Integer epochs) {
+
+        Map<String, Object> asMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("experiment", experiment);
+            m.put("mode", mode.toString());
+            m.put("seed", seed);
+            m.put("dataset", dataset);
+            m.put("data", data == null ? "default" : data.toAbsolutePath().normalize().toString());
+            m.put("epochs", epochs == null ? "default" : epochs);
+            return m;
+        }
+    }
+
+    /** Input the run cannot use; the message says what is wrong and what to do. */
+    public static class RunException extends RuntimeException {
+        public RunException(String message) {
+            super(message);
+        }
+    }
+
+    /** Trains a stage with the given options, calling {@code afterEpoch} with the history so far. */
+    @FunctionalInterface
+    public interface Fit {
+        History fit(TrainingLoop.Options options, Consumer<History> afterEpoch);
+    }
+
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
+            .setObjectToNumberStrategy(ToNumberPolicy.LONG_OR_DOUBLE)
+            .create();
+    private static final List<String> OWN_FILES = List.of("config.json", "measures.json", "metrics.json",
+            "history", "checkpoints", "figures");
+    private static final Pattern CHECKPOINT = Pattern.compile("(.+)\\.e(\\d+)\\.ckpt");
+
+    private final Settings settings;
+    private final Path dir;
+    private final boolean verbose;
+    private final Map<String, Object> measures;
+
+    private Run(Settings settings, Path dir, boolean verbose, Map<String, Object> measures) {
+        this.settings = settings;
+        this.dir = dir;
+        this.verbose = verbose;
+        this.measures = measures;
+    }
+
+    /**
+     * Opens {@code dir} for a run: a new or empty directory starts one, a directory holding a run
+     * with the same settings resumes it, anything else is refused unless {@code overwrite} (which
+     * deletes only the files a run writes).
+     */
+    public static Run open(Path dir, Settings settings, boolean overwrite, boolean verbose) {
+        Path config = dir.resolve("config.json");
+        try {
+            if (overwrite) {
+                for (String own : OWN_FILES) {
+                    deleteTree(dir.resolve(own));
+                }
+            }
+            if (Files.isRegularFile(config)) {
+                Map<String, Object> saved = readJson(config);
+                Map<String, Object> wanted = normalise(settings.asMap());
+                if (!saved.get("experiment").equals(settings.experiment())) {
+                    throw new RunException(dir + " holds a run of '" + saved.get("experiment") + "', not '"
+                            + settings.experiment() + "'; choose another --out, or add --overwrite to replace it");
+                }
+                if (!saved.equals(wanted)) {
+                    throw new RunException(dir + " holds a run of '" + settings.experiment()
+                            + "' with other settings (" + differences(saved, wanted)
+                            + "); rerun with the same settings to resume it, choose another --out, or add"
+                            + " --overwrite to start again");
+                }
+            } else if (Files.isDirectory(dir)) {
+                try (Stream<Path> entries = Files.list(dir)) {
+                    if (entries.findAny().isPresent()) {
+                        throw new RunException(dir + " is not empty and holds no AE Lab run (no config.json);"
+                                + " choose a new or empty directory for --out");
+                    }
+                }
+            } else if (Files.exists(dir)) {
+                throw new RunException(dir + " is a file, not a directory; choose a directory for --out");
+            }
+            Files.createDirectories(dir);
+            if (!Files.exists(config)) {
+                AtomicFile.writeString(config, GSON.toJson(settings.asMap()));
+            }
+            Path measuresFile = dir.resolve("measures.json");
+            Map<String, Object> measures = Files.exists(measuresFile) ? readJson(measuresFile) : new LinkedHashMap<>();
+            return new Run(settings, dir, verbose, measures);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot use " + dir + " as the output directory: " + e.getMessage(), e);
+        }
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Mode mode() {
+        return settings.mode();
+    }
+
+    public long seed() {
+        return settings.seed();
+    }
+
+    public Path directory() {
+        return dir;
+    }
+
+    /** The epochs of a stage: the --epochs override when given, else the mode's. */
+    public int epochs(int quick, int full) {
+        return settings.epochs() != null ? settings.epochs() : mode().pick(quick, full);
+    }
+
+    /** Training options for a stage, with this run's seed. */
+    public TrainingLoop.Options options(int quickEpochs, int fullEpochs, int batchSize) {
+        return new TrainingLoop.Options(epochs(quickEpochs, fullEpochs), batchSize, seed(), verbose);
+    }
+
+    /** The data set asked for: --data when given, else the project's MNIST digits or Fashion-MNIST. */
+    public Split data() {
+        Split split = settings.data() != null ? Mnist.load(settings.data())
+                : "fashion".equals(settings.dataset()) ? Mnist.loadFashion() : Mnist.load();
+        log("data: " + split.source() + " (" + split.train().size() + " train, " + split.test().size() + " test)");
+        return split;
+    }
+
+    /** The first {@code quick} images in quick mode, all of them in full mode. */
+    public ImageSet sized(ImageSet images, int quick) {
+        return mode() == Mode.QUICK && images.size() > quick ? images.head(quick) : images;
+    }
+
+    public void log(String line) {
+        System.out.println(line);
+    }
+
+    /**
+     * Trains one stage, or resumes it: loads the checkpoint of the last finished epoch and goes on
+     * from the epoch after it, or, when the stage finished before, loads its final weights and
+     * returns its history without training. After every epoch the history is written, then the
+     * checkpoint, so the checkpoint never runs ahead of the history.
+     */
+    public History train(String stage, Checkpointed model, TrainingLoop.Options options, Fit fit) {
+        Path historyFile = dir.resolve("history").resolve(stage + ".csv");
+        Path doneMarker = dir.resolve("checkpoints").resolve(stage + ".done");
+        int saved = lastCheckpoint(stage);
+        History done = null;
+        if (saved > 0) {
+            if (!Files.exists(historyFile)) {
+                throw new RunException(historyFile + " is missing beside its checkpoint; add --overwrite to start"
+                        + " the run again");
+            }
+            done = History.readCsv(historyFile, stage);
+            if (done.size() < saved) {
+                throw new RunException(historyFile + " has " + done.size() + " epochs but the checkpoint has " + saved
+                        + "; add --overwrite to start the run again");
+            }
+            done = done.head(saved);
+            model.load(checkpoint(stage, saved));
+            if (Files.exists(doneMarker)) {
+                log(stage + ": finished in an earlier run (" + saved + " epochs); its weights are loaded");
+                return done;
+            }
+            log(stage + ": resuming after epoch " + saved + " of " + options.epochs());
+        }
+        History history = fit.fit(done == null ? options : options.resumingAfter(done), h -> {
+            h.writeCsv(historyFile);
+            model.save(checkpoint(stage, h.size()));
+            deleteCheckpointsBefore(stage, h.size());
+        });
+        if (history.size() == 0) {
+            history.writeCsv(historyFile);
+            model.save(checkpoint(stage, 0));
+        }
+        try {
+            AtomicFile.writeString(doneMarker, history.size() + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return history;
+    }
+
+    /**
+     * A number (or a few) measured between stages, computed once: a resumed run reads it back
+     * from {@code measures.json} instead of measuring again.
+     */
+    public Map<String, Double> measure(String name, Supplier<Map<String, Double>> measurement) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> kept = (Map<String, Object>) measures.get(name);
+        if (kept != null) {
+            Map<String, Double> values = new LinkedHashMap<>();
+            kept.forEach((k, v) -> values.put(k, ((Number) v).doubleValue()));
+            return values;
+        }
+        Map<String, Double> values = measurement.get();
+        measures.put(name, values);
+        writeJson(dir.resolve("measures.json"), measures);
+        return values;
+    }
+
+    /** Saves a figure as figures/NAME.png. */
+    public Path figure(String name, BufferedImage image) {
+        try {
+            return Figures.savePng(image, dir.resolve("figures").resolve(name + ".png"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save figure " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Saves an animation as figures/NAME.gif. */
+    public Path animation(String name, Animation frames, int delayMillis) {
+        try {
+            return frames.saveGif(dir.resolve("figures").resolve(name + ".gif"), delayMillis);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save animation " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether an earlier run in this directory finished (its metrics are written). */
+    public boolean finished() {
+        return Files.exists(dir.resolve("metrics.json"));
+    }
+
+    /** The metrics of a finished run. */
+    public Map<String, Object> metrics() {
+        return readJson(dir.resolve("metrics.json"));
+    }
+
+    /** Writes the final metrics, with the settings and the training time, as metrics.json. */
+    public void finish(Map<String, Object> metrics, double seconds) {
+        Map<String, Object> all = new LinkedHashMap<>(settings.asMap());
+        all.putAll(metrics);
+        all.put("seconds_this_session", Math.round(seconds * 10) / 10.0);
+        all.put("training_seconds", trainingSeconds());
+        writeJson(dir.resolve("metrics.json"), all);
+    }
+
+    /** Wall time of every epoch in every stage's history, across sessions. */
+    private double trainingSeconds() {
+        Path historyDir = dir.resolve("history");
+        double total = 0;
+        if (!Files.isDirectory(historyDir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(historyDir)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".csv")).toList()) {
+                total += History.readCsv(f, f.getFileName().toString()).totalSeconds();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Math.round(total * 10) / 10.0;
+    }
+
+    private Path checkpoint(String stage, int epoch) {
+        return dir.resolve("checkpoints").resolve(String.format("%s.e%04d.ckpt", stage, epoch));
+    }
+
+    /** The epoch of the stage's newest checkpoint, or -1 when it has none. */
+    private int lastCheckpoint(String stage) {
+        return checkpointEpochs(stage).stream().max(Comparator.naturalOrder()).orElse(-1);
+    }
+
+    private List<Integer> checkpointEpochs(String stage) {
+        Path ckDir = dir.resolve("checkpoints");
+        List<Integer> epochs = new ArrayList<>();
+        if (!Files.isDirectory(ckDir)) {
+            return epochs;
+        }
+        try (Stream<Path> files = Files.list(ckDir)) {
+            files.forEach(p -> {
+                Matcher m = CHECKPOINT.matcher(p.getFileName().toString());
+                if (m.matches() && m.group(1).equals(stage)) {
+                    epochs.add(Integer.parseInt(m.group(2)));
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return epochs;
+    }
+
+    private void deleteCheckpointsBefore(String stage, int epoch) {
+        for (int e : checkpointEpochs(stage)) {
+            if (e < epoch) {
+                try {
+                    Files.deleteIfExists(checkpoint(stage, e));
+                } catch (IOException ex) {
+                    throw new UncheckedIOException(ex);
+                }
+            }
+        }
+    }
+
+    private static Map<String, Object> normalise(Map<String, Object> m) {
+        return GSON.fromJson(GSON.toJson(m), new TypeToken<LinkedHashMap<String, Object>>() {}.getType());
+    }
+
+    private static String differences(Map<String, Object> saved, Map<String, Object> wanted) {
+        List<String> d = new ArrayList<>();
+        wanted.forEach((k, v) -> {
+            if (!v.equals(saved.get(k))) {
+                d.add(k + " " + saved.get(k) + " there, " + v + " now");
+            }
+        });
+        return String.join("; ", d);
+    }
+
+    private static Map<String, Object> readJson(Path file) {
+        try {
+            Map<String, Object> m = GSON.fromJson(Files.readString(file),
+                    new TypeToken<LinkedHashMap<String, Object>>() {}.getType());
+            if (m == null) {
+                throw new JsonParseException("empty file");
+            }
+            return m;
+        } catch (IOException | JsonParseException e) {
+            throw new RunException("cannot read " + file + " (" + e.getMessage() + "); add --overwrite to start the"
+                    + " run again");
+        }
+    }
+
+    private static void writeJson(Path file, Map<String, Object> map) {
+        try {
+            AtomicFile.writeString(file, GSON.toJson(map) + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(p)) {
+            for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(q);
+            }
+        }
+    }
+}

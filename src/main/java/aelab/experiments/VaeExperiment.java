@@ -1,0 +1,64 @@
+package aelab.experiments;
+
+import aelab.data.ImageSet;
+import aelab.data.Split;
+import aelab.figures.Charts;
+import aelab.figures.Figures;
+import aelab.models.VariationalAutoencoder;
+import aelab.train.History;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Seed 004's variational autoencoder: the Keras example's 2-D latent (784-512-2, 50 epochs) and
+ * pytorch/examples' 20-D latent (784-400-20, 10 epochs), both on summed BCE + KL with Adam 1e-3
+ * and batch 128; the test negative ELBO per image of each.
+ */
+public final class VaeExperiment implements Experiment {
+
+    @Override
+    public String name() {
+        return "vae";
+    }
+
+    @Override
+    public String summary() {
+        return "variational autoencoder, 2-D and 20-D latent: test negative ELBO, latent scatter and sweep";
+    }
+
+    @Override
+    public Map<String, Object> run(Run run) {
+        Split data = run.data();
+        ImageSet train = run.sized(data.train(), 2000);
+        ImageSet test = run.sized(data.test(), 1000);
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("train_images", train.size());
+        metrics.put("test_images", test.size());
+        try (VariationalAutoencoder vae = new VariationalAutoencoder(VariationalAutoencoder.Config.keras2d())) {
+            History h = run.train("vae-2d", vae, run.options(3, 50, 128), (o, l) -> vae.fit(train, o, l));
+            metrics.put("latent_2", elbo(vae.negativeElbo(test), h.size()));
+            run.figure("vae-2d-loss", Charts.lossCurves(h, false));
+            run.figure("vae-2d-scatter", Charts.scatter(vae.encodeMeans(test), test.labels(),
+                    "VAE: mean codes of the test digits", "z1", "z2"));
+            run.figure("vae-2d-sweep", Figures.latentSweep(vae::decode, 15, 1, 0, "VAE decoder over the latent plane"));
+            run.figure("vae-2d-reconstructions", Figures.reconstructions(test, vae.reconstruct(test.head(14)), 14,
+                    "test digits and their reconstructions from a 2-D code"));
+        }
+        try (VariationalAutoencoder vae = new VariationalAutoencoder(VariationalAutoencoder.Config.pytorch20())) {
+            History h = run.train("vae-20d", vae, run.options(2, 10, 128), (o, l) -> vae.fit(train, o, l));
+            metrics.put("latent_20", elbo(vae.negativeElbo(test), h.size()));
+            run.figure("vae-20d-loss", Charts.lossCurves(h, false));
+            run.figure("vae-20d-samples", Figures.images(vae.sample(64), 16, "VAE 20-D: samples from the prior"));
+        }
+        return metrics;
+    }
+
+    private static Map<String, Object> elbo(double[] terms, int epochs) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("test_negative_elbo", terms[0]);
+        m.put("test_reconstruction", terms[1]);
+        m.put("test_kl", terms[2]);
+        m.put("epochs", epochs);
+        return m;
+    }
+}

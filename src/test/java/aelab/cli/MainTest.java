@@ -1,0 +1,218 @@
+package aelab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import aelab.experiments.Experiments;
+import aelab.train.History;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class MainTest {
+
+    @TempDir Path dir;
+
+    /** Exit status and the error output of one command line. */
+    private record Outcome(int status, String err) {}
+
+    private static Outcome run(String... args) {
+        StringWriter err = new StringWriter();
+        int status = Main.execute(new PrintWriter(err, true), args);
+        return new Outcome(status, err.toString());
+    }
+
+    static List<String> experiments() {
+        return Experiments.names();
+    }
+
+    @ParameterizedTest
+    @MethodSource("experiments")
+    void everyExperimentRunsInQuickModeAndWritesItsResults(String name) throws IOException {
+        Path out = dir.resolve(name);
+        Outcome o = run("run", name, "--out", out.toString(), "--quiet");
+        assertEquals(0, o.status(), o.err());
+        String metrics = Files.readString(out.resolve("metrics.json"));
+        assertTrue(metrics.contains("\"experiment\": \"" + name + "\""), metrics);
+        assertTrue(metrics.contains("\"mode\": \"quick\""), metrics);
+        assertTrue(Files.exists(out.resolve("config.json")));
+        List<Path> histories = list(out.resolve("history"));
+        assertFalse(histories.isEmpty(), "a history CSV per training stage");
+        for (Path h : histories) {
+            History history = History.readCsv(h, "h");
+            assertTrue(history.size() > 0, h + " has no epochs");
+            assertTrue(list(out.resolve("checkpoints")).stream().anyMatch(c -> c.getFileName().toString()
+                    .startsWith(h.getFileName().toString().replace(".csv", ".e"))), "a checkpoint for " + h);
+        }
+        List<Path> figures = list(out.resolve("figures"));
+        assertFalse(figures.isEmpty());
+        for (Path f : figures) {
+            BufferedImage image = ImageIO.read(f.toFile());
+            assertTrue(image.getWidth() > 100 && image.getHeight() > 50, f + " is too small");
+            int first = image.getRGB(0, 0);
+            boolean varied = false;
+            for (int y = 0; y < image.getHeight() && !varied; y += 3) {
+                for (int x = 0; x < image.getWidth() && !varied; x += 3) {
+                    varied = image.getRGB(x, y) != first;
+                }
+            }
+            assertTrue(varied, f + " is blank");
+        }
+        assertTrue(Files.list(out).noneMatch(p -> p.toString().endsWith(".tmp")), "no temporary file is left");
+    }
+
+    @Test
+    void aKilledRunResumesFromItsLastCheckpointWithAContinuousHistory() throws Exception {
+        Path out = dir.resolve("vae");
+        int epochs = 40;
+        String[] args = {"run", "vae", "--out", out.toString(), "--epochs", String.valueOf(epochs), "--quiet"};
+        Process child = startJvm(args);
+        Path history = out.resolve("history").resolve("vae-2d.csv");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (epochsIn(history) < 3) {
+            assertTrue(child.isAlive(), "the run ended before it could be killed; see aelab-resume-test.log in "
+                    + System.getProperty("java.io.tmpdir"));
+            assertTrue(System.nanoTime() < deadline, "no third epoch within two minutes");
+            Thread.sleep(50);
+        }
+        child.destroyForcibly().waitFor();
+        History before = History.readCsv(history, "before");
+        assertTrue(before.size() < epochs, "killed mid-run");
+
+        Outcome o = run(args);
+        assertEquals(0, o.status(), o.err());
+        History after = History.readCsv(history, "after");
+        assertEquals(epochs, after.size());
+        double[] numbers = after.epochs();
+        for (int i = 0; i < numbers.length; i++) {
+            assertEquals(i + 1, numbers[i], "epochs continue without a gap or a repeat");
+        }
+        // the epochs the killed run finished and checkpointed are kept as they were
+        int kept = before.size() - 1;
+        double[] lossBefore = before.values("loss");
+        double[] lossAfter = after.values("loss");
+        for (int i = 0; i < kept; i++) {
+            assertEquals(lossBefore[i], lossAfter[i], 1e-9, "epoch " + (i + 1));
+        }
+        assertTrue(lossAfter[epochs - 1] < lossAfter[0], "training went on improving after the restart");
+        assertTrue(Files.readString(out.resolve("metrics.json")).contains("latent_20"));
+        try (Stream<Path> files = Files.list(out.resolve("checkpoints"))) {
+            assertEquals(1, files.filter(p -> p.getFileName().toString().startsWith("vae-2d.e")).count(),
+                    "older checkpoints of a stage are deleted");
+        }
+
+        Outcome again = run(args);
+        assertEquals(0, again.status(), "a finished run is reported, not redone");
+        assertEquals(epochs, History.readCsv(history, "again").size());
+    }
+
+    @Test
+    void unknownExperimentOrOptionIsAOneLineUsageError() {
+        Outcome unknown = run("run", "no-such-model", "--out", dir.resolve("x").toString());
+        assertEquals(2, unknown.status());
+        assertTrue(unknown.err().contains("unknown experiment 'no-such-model'") && unknown.err().contains("vae"),
+                unknown.err());
+        assertEquals(1, unknown.err().strip().lines().count(), unknown.err());
+        Outcome option = run("run", "vae", "--learning-rate", "3");
+        assertEquals(2, option.status());
+        assertTrue(option.err().contains("--learning-rate"), option.err());
+        Outcome mode = run("run", "vae", "--mode", "huge");
+        assertEquals(2, mode.status());
+        assertTrue(mode.err().contains("huge"), mode.err());
+        assertFalse(Files.exists(dir.resolve("x")), "nothing is written for a bad command line");
+    }
+
+    @Test
+    void aDataDirectoryWithoutTheFilesIsRefusedWithItsName() throws IOException {
+        Path empty = Files.createDirectories(dir.resolve("no-data"));
+        Outcome o = run("run", "conv", "--data", empty.toString(), "--out", dir.resolve("out").toString());
+        assertEquals(2, o.status());
+        assertTrue(o.err().contains(empty.toString()), o.err());
+        assertEquals(1, o.err().strip().lines().count(), o.err());
+    }
+
+    @Test
+    void anOutputDirectoryHoldingAnotherRunIsLeftAloneWithoutOverwrite() throws IOException {
+        Path out = dir.resolve("out");
+        assertEquals(0, run("run", "conv", "--out", out.toString(), "--quiet", "--epochs", "1").status());
+        byte[] metrics = Files.readAllBytes(out.resolve("metrics.json"));
+        byte[] checkpoint = Files.readAllBytes(list(out.resolve("checkpoints")).get(0));
+
+        Outcome other = run("run", "vae", "--out", out.toString(), "--quiet");
+        assertEquals(2, other.status());
+        assertTrue(other.err().contains("holds a run of 'conv'") && other.err().contains("--overwrite"), other.err());
+        Outcome changed = run("run", "conv", "--out", out.toString(), "--quiet", "--seed", "7");
+        assertEquals(2, changed.status());
+        assertTrue(changed.err().contains("seed"), changed.err());
+        assertArrayEquals(metrics, Files.readAllBytes(out.resolve("metrics.json")), "nothing was overwritten");
+        assertArrayEquals(checkpoint, Files.readAllBytes(list(out.resolve("checkpoints")).get(0)));
+
+        Path foreign = Files.createDirectories(dir.resolve("photos"));
+        Files.writeString(foreign.resolve("holiday.txt"), "mine");
+        Outcome notARun = run("run", "conv", "--out", foreign.toString(), "--quiet");
+        assertEquals(2, notARun.status());
+        assertTrue(notARun.err().contains("holds no AE Lab run"), notARun.err());
+        assertEquals("mine", Files.readString(foreign.resolve("holiday.txt")));
+
+        assertEquals(0, run("run", "vae", "--out", out.toString(), "--quiet", "--epochs", "1", "--overwrite")
+                .status());
+        assertTrue(Files.readString(out.resolve("metrics.json")).contains("\"experiment\": \"vae\""));
+        assertFalse(Files.exists(out.resolve("history").resolve("failing.csv")), "the old run's files are gone");
+    }
+
+    @Test
+    void aCorruptCheckpointIsReportedWithTheFix() throws IOException {
+        Path out = dir.resolve("out");
+        String[] args = {"run", "conv", "--out", out.toString(), "--quiet", "--epochs", "2"};
+        assertEquals(0, run(args).status());
+        Files.delete(out.resolve("metrics.json"));
+        Path checkpoint = list(out.resolve("checkpoints")).stream()
+                .filter(p -> p.toString().endsWith(".ckpt")).findFirst().orElseThrow();
+        byte[] bytes = Files.readAllBytes(checkpoint);
+        bytes[bytes.length / 2] ^= 0x55;
+        Files.write(checkpoint, bytes);
+        Outcome o = run(args);
+        assertEquals(2, o.status());
+        assertTrue(o.err().contains(checkpoint.getFileName().toString()), o.err());
+    }
+
+    private static Process startJvm(String... args) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-Dai.djl.offline=true",
+                "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(new File(System.getProperty("java.io.tmpdir"),
+                        "aelab-resume-test.log")));
+        pb.environment().put("MXNET_ENGINE_TYPE", "NaiveEngine");
+        return pb.start();
+    }
+
+    private static int epochsIn(Path history) {
+        try {
+            return Files.exists(history) ? (int) Files.lines(history).count() - 1 : 0;
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return 0;
+        }
+    }
+
+    private static List<Path> list(Path d) throws IOException {
+        try (Stream<Path> s = Files.list(d)) {
+            return s.sorted().toList();
+        }
+    }
+}
