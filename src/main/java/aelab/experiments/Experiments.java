@@ -6,8 +6,9 @@ import java.util.Optional;
 /** Every experiment the command line can run, in teaching order. */
 public final class Experiments {
 
-    private static final List<Experiment> ALL = List.of(new ConvExperiment(), new VaeExperiment(),
-            new SemiSupervisedExperiment(), new ClusteringExperiment());
+    private static final List<Experiment> ALL = List.of(new BasicsExperiment(), new SparseExperiment(),
+            new VaeExperiment(), new ConvExperiment(), new AaeExperiment(), new SupervisedAaeExperiment(),
+            new SemiSupervisedExperiment(), new AutoencoderGanExperiment(), new ClusteringExperiment());
 
     private Experiments() {}
 

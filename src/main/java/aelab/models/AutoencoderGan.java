@@ -94,17 +94,22 @@ public final class AutoencoderGan implements AutoCloseable, Checkpointed {
 
     /** Pre-trains the generator as a plain autoencoder for the config's pretrain epochs. */
     public History pretrain(ImageSet data, int batchSize, long seed) {
-        return TrainingLoop.run(config.name + " pre-training", data, manager,
-                new TrainingLoop.Options(config.pretrainEpochs, batchSize, seed), batch -> {
-                    double value;
-                    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                        NDArray loss = Losses.meanSquaredError(generator.forward(batch.x(), true), batch.x());
-                        gc.backward(loss);
-                        value = loss.getFloat();
-                    }
-                    generator.step();
-                    return Map.of("ae_loss", value);
-                }, List.of());
+        return pretrain(data, new TrainingLoop.Options(config.pretrainEpochs, batchSize, seed));
+    }
+
+    /** Pre-trains the generator as a plain autoencoder with the given options. */
+    @SafeVarargs
+    public final History pretrain(ImageSet data, TrainingLoop.Options options, Consumer<History>... listeners) {
+        return TrainingLoop.run(config.name + " pre-training", data, manager, options, batch -> {
+            double value;
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray loss = Losses.meanSquaredError(generator.forward(batch.x(), true), batch.x());
+                gc.backward(loss);
+                value = loss.getFloat();
+            }
+            generator.step();
+            return Map.of("ae_loss", value);
+        }, List.of(listeners));
     }
 
     @SafeVarargs

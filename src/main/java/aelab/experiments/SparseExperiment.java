@@ -1,0 +1,64 @@
+package aelab.experiments;
+
+import aelab.data.ImageSet;
+import aelab.data.Split;
+import aelab.figures.Figures;
+import aelab.models.DenseAutoencoder;
+import aelab.models.Diagnostics;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Seed 004's sparse and nonnegative autoencoders: L1 activity (weak and strong), KL sparsity
+ * (rho 0.05, beta 3) summed or averaged over units, with and without weight decay 0.003, and the
+ * nonnegativity-constrained autoencoder.
+ */
+public final class SparseExperiment implements Experiment {
+
+    @Override
+    public String name() {
+        return "sparse";
+    }
+
+    @Override
+    public String summary() {
+        return "sparse (L1, KL) and nonnegative autoencoders: test error, mean code, negative-weight share";
+    }
+
+    @Override
+    public Map<String, Object> run(Run run) {
+        Split data = run.data();
+        ImageSet train = run.sized(data.train(), 2000);
+        ImageSet test = run.sized(data.test(), 1000);
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        List<DenseAutoencoder.Config> configs = List.of(DenseAutoencoder.Config.sparseL1(1e-4f),
+                DenseAutoencoder.Config.sparseL1(3e-2f), DenseAutoencoder.Config.sparseKl(0.05f, 3, false, 0),
+                DenseAutoencoder.Config.sparseKl(0.05f, 3, true, 0),
+                DenseAutoencoder.Config.sparseKl(0.05f, 3, false, 3e-3f), DenseAutoencoder.Config.nonnegative());
+        for (DenseAutoencoder.Config config : configs) {
+            try (DenseAutoencoder ae = new DenseAutoencoder(config)) {
+                String name = config.name();
+                run.train(name, ae, run.options(2, 50, 128), (o, l) -> ae.fit(train, o, l));
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("test_mse", ae.reconstructionError(test));
+                m.put("mean_code", Diagnostics.mean(ae.encode(test)));
+                double negative = 0;
+                double total = 0;
+                for (float[] row : ae.firstLayerWeights()) {
+                    for (float w : row) {
+                        total++;
+                        negative += w < 0 ? 1 : 0;
+                    }
+                }
+                m.put("negative_weight_share", negative / total);
+                metrics.put(name, m);
+                run.figure(name + "-reconstructions", Figures.reconstructions(test, ae.reconstruct(test.head(12)), 12,
+                        name + ": test digits and their reconstructions"));
+                run.figure(name + "-weights", Figures.weights(ae.firstLayerWeights(), 28, 32, 8,
+                        name + ": first-layer weights"));
+            }
+        }
+        return metrics;
+    }
+}
