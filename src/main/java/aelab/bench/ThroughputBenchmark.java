@@ -1,0 +1,123 @@
+package aelab.bench;
+
+import aelab.Lab;
+import aelab.Mode;
+import aelab.data.ImageSet;
+import aelab.data.Mnist;
+import aelab.models.Activation;
+import aelab.models.AdversarialAutoencoder;
+import aelab.models.ConvAutoencoder;
+import aelab.models.DeepClustering;
+import aelab.models.DenseAutoencoder;
+import aelab.models.Prior;
+import aelab.models.VariationalAutoencoder;
+import aelab.train.History;
+import aelab.train.TrainingLoop;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * Training throughput of the library's own models and loop, for the side-by-side comparison
+ * with PyTorch ({@code bench/compare.py}). Each model trains on the first {@code samples} MNIST
+ * training digits for {@code epochs} epochs; epoch 1 is the warm-up. Prints one line per model:
+ * median samples/s over the other epochs, achieved GFLOP/s and its share of the machine's fp32
+ * peak, and resident memory after epoch 2 and after the last epoch.
+ * Run: {@code java -cp target/classes:target/lib/* aelab.bench.ThroughputBenchmark [model] [epochs] [samples]}.
+ */
+public final class ThroughputBenchmark {
+
+    /** fp32 peak of the machine the README's table was measured on: 2 Zen 4 cores with AVX-512. */
+    static final double PEAK_GFLOPS = 228;
+
+    private ThroughputBenchmark() {}
+
+    /** Multiply-adds per sample of one forward pass through dense layers of these sizes. */
+    static double dense(int... sizes) {
+        double macs = 0;
+        for (int i = 1; i < sizes.length; i++) {
+            macs += (double) sizes[i - 1] * sizes[i];
+        }
+        return macs;
+    }
+
+    /** Training FLOPs per sample for each model: forward, plus backward at twice the forward. */
+    static final Map<String, Double> FLOPS_PER_SAMPLE = new LinkedHashMap<>();
+
+    static {
+        FLOPS_PER_SAMPLE.put("dense", 6 * dense(784, 512, 256, 32, 256, 512, 784));
+        FLOPS_PER_SAMPLE.put("vae", 6 * dense(784, 512, 4) + 6 * dense(2, 512, 784));
+        // convolutions: output positions x output channels x input channels x kernel area
+        double conv = 14 * 14 * 16 * 1 * 4 + 7 * 7 * 32 * 16 * 4 + dense(1568, 256, 32, 256, 1568)
+                + 7 * 7 * 32 * 16 * 4 + 14 * 14 * 16 * 2 * 4;
+        FLOPS_PER_SAMPLE.put("conv", 6 * conv);
+        FLOPS_PER_SAMPLE.put("stacked", 6 * dense(784, 500, 500, 2000, 10, 2000, 500, 500, 784));
+        double enc = dense(784, 1000, 1000, 2);
+        double dec = dense(2, 1000, 1000, 784);
+        double disc = dense(2, 1000, 1000, 1);
+        // phase 1: encoder and decoder; phase 2: encoder forward, critic on real and fake;
+        // phase 3: encoder and critic forward and backward (only the encoder steps)
+        FLOPS_PER_SAMPLE.put("aae", 6 * (enc + dec) + 2 * enc + 2 * 6 * disc + 6 * (enc + disc));
+    }
+
+    /** Batch size of each model. */
+    static final Map<String, Integer> BATCH = Map.of("dense", 128, "vae", 128, "conv", 128, "stacked", 256, "aae", 100);
+
+    public static void main(String[] args) {
+        String which = args.length > 0 ? args[0] : "all";
+        int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        int samples = args.length > 2 ? Integer.parseInt(args[2]) : 6400;
+        Lab.start(1, Mode.FULL);
+        ImageSet data = Mnist.load().train().head(samples);
+        for (String model : FLOPS_PER_SAMPLE.keySet()) {
+            if (which.equals("all") || which.equals(model)) {
+                report(model, data, epochs);
+            }
+        }
+    }
+
+    private static void report(String model, ImageSet data, int epochs) {
+        long[] rss = new long[epochs + 1];
+        TrainingLoop.Options options = new TrainingLoop.Options(epochs, BATCH.get(model), 1, false);
+        BiFunction<TrainingLoop.Options, java.util.function.Consumer<History>, History> fit = trainer(model, data);
+        History h = fit.apply(options, hist -> rss[hist.size()] = MemoryBenchmark.residentKib());
+        double[] seconds = h.table().doubleColumn("seconds").asDoubleArray();
+        double[] rates = Arrays.stream(seconds, 1, seconds.length).map(s -> data.size() / s).sorted().toArray();
+        double median = rates[rates.length / 2];
+        double gflops = median * FLOPS_PER_SAMPLE.get(model) / 1e9;
+        System.out.printf("RESULT java %s samples_per_s=%.0f gflops=%.1f peak_percent=%.1f rss_epoch2_mib=%d"
+                + " rss_last_mib=%d%n", model, median, gflops, 100 * gflops / PEAK_GFLOPS,
+                rss[Math.min(2, epochs)] / 1024, rss[epochs] / 1024);
+    }
+
+    private static BiFunction<TrainingLoop.Options, java.util.function.Consumer<History>, History> trainer(
+            String model, ImageSet data) {
+        return switch (model) {
+            case "dense" -> {
+                var ae = new DenseAutoencoder(new DenseAutoencoder.Config("dense-784-512-256-32",
+                        new int[] {784, 512, 256, 32}, Activation.RELU, Activation.RELU, Activation.SIGMOID,
+                        DenseAutoencoder.Reconstruction.BCE, 1e-3f));
+                yield (o, l) -> ae.fit(data, o, l);
+            }
+            case "vae" -> {
+                var vae = new VariationalAutoencoder(VariationalAutoencoder.Config.keras2d());
+                yield (o, l) -> vae.fit(data, o, l);
+            }
+            case "conv" -> {
+                var conv = new ConvAutoencoder(ConvAutoencoder.Config.working());
+                yield (o, l) -> conv.fit(data, o, l);
+            }
+            case "stacked" -> {
+                var dec = new DeepClustering(DeepClustering.Config.dec());
+                yield (o, l) -> dec.pretrain(data, o, l);
+            }
+            case "aae" -> {
+                var aae = new AdversarialAutoencoder(AdversarialAutoencoder.Config.unsupervised2d(), Prior.gaussian(5));
+                yield (o, l) -> aae.fit(data, o, l);
+            }
+            default -> throw new IllegalArgumentException("unknown model " + model + "; use one of "
+                    + FLOPS_PER_SAMPLE.keySet() + " or all");
+        };
+    }
+}
