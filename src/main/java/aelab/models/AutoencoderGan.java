@@ -2,6 +2,7 @@ package aelab.models;
 
 import aelab.data.ImageSet;
 import aelab.losses.Losses;
+import aelab.train.Adam;
 import aelab.train.Checkpoint;
 import aelab.train.Checkpointed;
 import aelab.train.History;
@@ -15,7 +16,6 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,8 +82,8 @@ public final class AutoencoderGan implements AutoCloseable, Checkpointed {
             g.add(Linear.builder().setUnits(s[i]).build()).add((i == 0 ? Activation.SIGMOID : Activation.RELU).asFunction());
         }
         ai.djl.nn.Block d = Blocks.critic(512, 256);
-        Optimizer gOpt = Optimizer.adam().optLearningRateTracker(Tracker.fixed(config.learningRate)).optBeta1(0.5f).build();
-        Optimizer dOpt = Optimizer.adam().optLearningRateTracker(Tracker.fixed(config.learningRate)).optBeta1(0.5f).build();
+        Optimizer gOpt = new Adam(config.learningRate, 0.5f);
+        Optimizer dOpt = new Adam(config.learningRate, 0.5f);
         generator = new Network("generator", g, gOpt, manager, new Shape(1, s[0]));
         discriminator = new Network("discriminator", d, dOpt, manager, new Shape(1, s[0]));
     }

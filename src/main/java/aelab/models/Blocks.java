@@ -1,11 +1,11 @@
 package aelab.models;
 
+import aelab.train.Adam;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 
 /** The building blocks and optimizers several models share. */
 final class Blocks {
@@ -33,6 +33,6 @@ final class Blocks {
     }
 
     static Optimizer adam(float rate) {
-        return Optimizer.adam().optLearningRateTracker(Tracker.fixed(rate)).build();
+        return new Adam(rate);
     }
 }

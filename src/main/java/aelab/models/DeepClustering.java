@@ -9,6 +9,7 @@ import aelab.train.Checkpoint;
 import aelab.train.Checkpointed;
 import aelab.train.History;
 import aelab.train.Network;
+import aelab.train.Sgd;
 import aelab.train.TrainingLoop;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -18,7 +19,6 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -133,7 +133,7 @@ public final class DeepClustering implements AutoCloseable, Checkpointed {
     }
 
     private Optimizer sgd() {
-        return Optimizer.sgd().setLearningRateTracker(Tracker.fixed(config.clusterRate)).optMomentum(0.9f).build();
+        return new Sgd(config.clusterRate, 0.9f);
     }
 
     public Config config() {
