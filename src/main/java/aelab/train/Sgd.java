@@ -22,6 +22,11 @@ public final class Sgd extends Optimizer {
         this.momentum = momentum;
     }
 
+    /** The momentum of a parameter (for tests). */
+    NDArray velocity(String parameterId) {
+        return velocities.get(parameterId);
+    }
+
     @Override
     public void update(String parameterId, NDArray weight, NDArray grad) {
         int t = updateCount(parameterId);
