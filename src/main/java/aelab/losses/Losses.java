@@ -30,6 +30,15 @@ public final class Losses {
     }
 
     /**
+     * mean over all values of log(1 - sigmoid(x)) = -(max(x, 0) + log(1 + exp(-|x|))): the generator's
+     * term of the original minimax GAN loss, to be minimised; its gradient fades while the
+     * discriminator rejects the fakes with confidence, so it never drowns the generator's other terms
+     */
+    public static NDArray minimaxGenerator(NDArray logits) {
+        return logits.maximum(0).add(logits.abs().neg().exp().add(1).log()).neg().mean();
+    }
+
+    /**
      * per sample: sum_j [(x_j - m_j)^2 / (2 sigma^2) + log(sigma sqrt(2 pi))], the negative log
      * likelihood of x under N(m, sigma^2 I)
      */

@@ -35,6 +35,17 @@ class LossesTest {
     }
 
     @Test
+    void minimaxGeneratorTermIsTheMeanLogOfOneMinusTheSigmoid() {
+        float[] logits = {-30f, -3f, 0f, 2f, 15f, -0.5f};
+        double expected = 0;
+        for (float l : logits) {
+            expected += Math.log1p(-1 / (1 + Math.exp(-l)));
+        }
+        expected /= logits.length;
+        assertEquals(expected, Losses.minimaxGenerator(a(logits, 2, 3)).getFloat(), 1e-5);
+    }
+
+    @Test
     void binaryCrossEntropyOnProbabilitiesAndOnLogitsAgree() {
         float[] logits = {-3f, -0.5f, 0f, 2f, 7f, -20f};
         float[] y = {0f, 1f, 0.5f, 1f, 0f, 0.3f};
