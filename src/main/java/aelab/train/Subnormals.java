@@ -21,7 +21,8 @@ final class Subnormals {
 
     /** Sets the entries of {@code a} smaller than {@link #TINY} in magnitude to zero, in place. */
     static void flush(NDArray a) {
-        try (NDArray keep = a.abs().gte(TINY); NDArray mask = keep.toType(DataType.FLOAT32, false)) {
+        try (NDArray magnitude = a.abs(); NDArray keep = magnitude.gte(TINY);
+                NDArray mask = keep.toType(DataType.FLOAT32, false)) {
             a.muli(mask);
         }
     }
