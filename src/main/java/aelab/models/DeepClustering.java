@@ -71,9 +71,15 @@ public final class DeepClustering implements AutoCloseable, Checkpointed {
                     0.001, 0.1f, 0f, 20, false);
         }
 
+        /**
+         * ADEC with its adversarial term weighted 0.01. At the paper's weight of 1 the encoder,
+         * free of any reconstruction term, moved every code to wherever the decoder drew an image
+         * that fooled the critic: here the reconstruction error rose from 0.02 to 0.47 and every
+         * digit ended in one cluster, the collapse seed 000 reports.
+         */
         public static Config adec() {
             return new Config("adec", Method.ADEC, 10, new int[] {784, 500, 500, 2000, 10}, 1e-3f, 0.001f, 256, 140,
-                    0.001, 1f, 1f, 20, false);
+                    0.001, 1f, 0.01f, 20, false);
         }
 
         /** The same with the collapse mistake switched on. */
@@ -85,6 +91,12 @@ public final class DeepClustering implements AutoCloseable, Checkpointed {
         public Config withKmeansRestarts(int restarts) {
             return new Config(name, method, clusters, sizes, pretrainRate, clusterRate, batchSize, updateInterval,
                     tolerance, klWeight, adversarialWeight, restarts, collapse);
+        }
+
+        /** The same with another weight on ADEC's adversarial term. */
+        public Config withAdversarialWeight(float weight) {
+            return new Config(name, method, clusters, sizes, pretrainRate, clusterRate, batchSize, updateInterval,
+                    tolerance, klWeight, weight, kmeansRestarts, collapse);
         }
 
         public Config withUpdateInterval(int batches) {
@@ -165,11 +177,18 @@ public final class DeepClustering implements AutoCloseable, Checkpointed {
 
     /**
      * Fine-tunes for at most {@code options.epochs()} epochs, stopping when assignments settle.
-     * The history has the loss terms, the share of assignments changed at the last target update,
-     * and (for watching only; nothing is tuned on them) ACC and NMI against the labels.
+     * ADEC first trains its discriminator alone for an epoch, on the images against their
+     * reconstructions: an untrained critic gives the encoder a strong adversarial gradient that
+     * wrecks the codes in the first epochs (reconstruction error 0.02 -> 0.27, ACC 0.71 -> 0.18).
      */
     @SafeVarargs
     public final History cluster(ImageSet data, TrainingLoop.Options options, Consumer<History>... listeners) {
+        if (config.method == Method.ADEC) {
+            TrainingLoop.run(config.name + " critic warm-up", data, manager,
+                    new TrainingLoop.Options(1, config.batchSize, options.seed(), false), batch -> discriminator
+                            .criticStep(batch.x(), decoder.forward(encoder.forward(batch.x(), false), false)),
+                    List.of());
+        }
         int[][] previous = {predict(data)};
         double[] changed = {1};
         boolean[] converged = {false};
