@@ -74,7 +74,8 @@ public final class ClusteringExperiment implements Experiment {
                 run.log(config.name() + ": " + scores);
                 run.figure(config.name() + "-confusion", Heatmap.confusion(predicted, labels,
                         config.name().toUpperCase() + ": clusters against true labels"));
-                run.figure(config.name() + "-loss", Charts.lossCurves(h, true));
+                // ADEC's adversarial term is a log-likelihood, below zero: no log scale for it
+                run.figure(config.name() + "-loss", Charts.lossCurves(h, config.method() != DeepClustering.Method.ADEC));
             }
         }
         return metrics;
