@@ -43,16 +43,24 @@ def first_error(nb):
     return None
 
 
+def startup_wait(attempt, args):
+    """Seconds the attempt-th kernel start may take to answer: 30, 60, 90, ... up to the maximum."""
+    return min(args.startup_timeout, 30 * attempt)
+
+
 def execute(path, log, args):
     """Executes a notebook on a fresh kernel; returns it and the error that stopped it, if any.
 
-    Now and then the Java kernel never answers its first request (seen about once in fifteen
-    starts; it answers only the first client that connects, so the start cannot be probed
-    first). Such a start is abandoned and the notebook run again on a new kernel."""
+    Now and then the Java kernel never answers its first request: it binds its sockets, then its
+    shell and heartbeat threads are gone (seen in thread dumps; once in fifteen starts on an idle
+    machine, up to one in three with the other core busy). Such a start is abandoned and the
+    notebook run again on a new kernel. A healthy kernel answers within seconds, so the first
+    starts are given little time; later ones more, in case the machine is merely slow."""
     for attempt in range(1, args.start_attempts + 1):
         nb = nbformat.read(path, as_version=4)
+        wait = startup_wait(attempt, args)
         client = NotebookClient(nb, kernel_name=KERNEL, timeout=args.cell_timeout,
-                                startup_timeout=args.startup_timeout,
+                                startup_timeout=wait,
                                 resources={"metadata": {"path": os.path.dirname(path)}})
         try:
             client.execute(stdout=log, stderr=log)
@@ -64,7 +72,7 @@ def execute(path, log, args):
             atexit.unregister(client._cleanup_kernel)
             if "didn't respond" not in str(e):
                 return nb, str(e)
-            print(f"       the kernel did not answer within {args.startup_timeout} s (start {attempt});"
+            print(f"       the kernel did not answer within {wait} s (start {attempt});"
                   " trying a new one", flush=True)
     return nb, f"the kernel '{KERNEL}' did not answer in {args.start_attempts} starts; see {log.name}"
 
@@ -106,9 +114,9 @@ def main():
     parser.add_argument("--mode", choices=["quick", "full"], default="quick")
     parser.add_argument("--out", default=os.path.join(ROOT, "target", "notebooks"))
     parser.add_argument("--figures", help="also write every image shown into this directory")
-    parser.add_argument("--startup-timeout", type=int, default=60,
-                        help="seconds for a kernel to answer its first request")
-    parser.add_argument("--start-attempts", type=int, default=4, help="kernel starts to try per notebook")
+    parser.add_argument("--startup-timeout", type=int, default=180,
+                        help="most seconds a kernel start may take to answer (the first starts get less)")
+    parser.add_argument("--start-attempts", type=int, default=6, help="kernel starts to try per notebook")
     parser.add_argument("--cell-timeout", type=int, default=3600, help="seconds for one cell")
     args = parser.parse_args()
 
