@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Runs the Java benchmark and the PyTorch reference alternately, model by model, in one run, and
-prints a table: samples/s of each, their ratio, GFLOP/s and share of the fp32 peak, and resident
-memory after epoch 2 and after the last epoch.
+prints a table: samples/s of each, their ratio, GFLOP/s and their share of this machine's fp32
+ceiling (the rate of one large matrix product in MXNet, measured first), and resident memory after
+epoch 2 and after the last epoch.
 
     /usr/bin/python3 bench/compare.py [--epochs 20] [--samples 6400] [--rounds 2] [model ...]
 """
@@ -51,11 +52,16 @@ def main():
     if unknown:
         parser.error(f"unknown model {', '.join(unknown)}; choose from {', '.join(MODELS)}")
     env = dict(os.environ, MXNET_ENGINE_TYPE="NaiveEngine", OMP_WAIT_POLICY="PASSIVE")
+    blas = os.path.realpath("/usr/lib/x86_64-linux-gnu/libblas.so.3")
+    # the ceiling uses every core: MXNet's default of one OpenMP thread reached half of it
+    ceiling = measure(java_command("gemm", 1, 0), dict(env, OMP_NUM_THREADS=str(os.cpu_count())))["gflops"]
     print(f"{args.samples} digits, {args.epochs} epochs per pass (median of epochs 2..), {args.rounds} rounds,"
-          " Java and PyTorch alternating; PyTorch with OMP_WAIT_POLICY=PASSIVE")
+          f" Java and PyTorch alternating; PyTorch with OMP_WAIT_POLICY=PASSIVE, BLAS {blas}")
+    print(f"fp32 ceiling: {ceiling:.1f} GFLOP/s, a 2048 x 2048 matrix product in MXNet on {os.cpu_count()} threads"
+          " (best of 20)")
     print()
-    print("| model | batch | AE Lab samples/s | PyTorch samples/s | ratio | AE Lab GFLOP/s (% of peak) |"
-          " PyTorch GFLOP/s (% of peak) | AE Lab RSS epoch 2 → last (MiB) | PyTorch RSS epoch 2 → last (MiB) |")
+    print("| model | batch | AE Lab samples/s | PyTorch samples/s | ratio | AE Lab GFLOP/s (% of ceiling) |"
+          " PyTorch GFLOP/s (% of ceiling) | AE Lab RSS epoch 2 → last (MiB) | PyTorch RSS epoch 2 → last (MiB) |")
     print("|---|---|---|---|---|---|---|---|---|")
     batches = {"dense": 128, "vae": 128, "conv": 128, "stacked": 256, "aae": 100}
     for model in args.models or MODELS:
@@ -70,9 +76,10 @@ def main():
         def rss(r):
             growth = 100 * (r["rss_last_mib"] - r["rss_epoch2_mib"]) / r["rss_epoch2_mib"]
             return f"{r['rss_epoch2_mib']:.0f} → {r['rss_last_mib']:.0f} ({growth:+.1f}%)"
-        print(f"| {model} | {batches[model]} | {j:.0f} | {t:.0f} | {j / t:.2f}x | "
-              f"{statistics.median(r['gflops'] for r in java):.1f} ({statistics.median(r['peak_percent'] for r in java):.0f}%) | "
-              f"{statistics.median(r['gflops'] for r in torch):.1f} ({statistics.median(r['peak_percent'] for r in torch):.0f}%) | "
+        def rate(results):
+            gflops = statistics.median(r["gflops"] for r in results)
+            return f"{gflops:.1f} ({100 * gflops / ceiling:.0f}%)"
+        print(f"| {model} | {batches[model]} | {j:.0f} | {t:.0f} | {j / t:.2f}x | {rate(java)} | {rate(torch)} | "
               f"{rss(jl)} | {rss(tl)} |", flush=True)
 
 

@@ -17,7 +17,6 @@ from torch import nn
 import torch.nn.functional as F
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-PEAK_GFLOPS = 228.0
 
 
 def digits(n):
@@ -210,8 +209,7 @@ def run(name, data, epochs):
     rate = statistics.median(n / s for s in seconds[1:])
     gflops = rate * flops_per_sample()[name] / 1e9
     print(f"RESULT torch {name} samples_per_s={rate:.0f} gflops={gflops:.1f} "
-          f"peak_percent={100 * gflops / PEAK_GFLOPS:.1f} rss_epoch2_mib={rss[min(2, epochs)]} "
-          f"rss_last_mib={rss[epochs]}", flush=True)
+          f"rss_epoch2_mib={rss[min(2, epochs)]} rss_last_mib={rss[epochs]}", flush=True)
 
 
 def main():

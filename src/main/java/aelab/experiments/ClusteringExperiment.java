@@ -19,14 +19,31 @@ import java.util.Map;
  */
 public final class ClusteringExperiment implements Experiment {
 
+    /** Pixels each way by which pre-training moves its images at random (DEC-DA's augmentation). */
+    static final int SHIFT = 3;
+
+    private final int pretrainShift;
+
+    /** The papers' recipe: pre-training on the images as they are. */
+    public ClusteringExperiment() {
+        this(0);
+    }
+
+    /** With {@code pretrainShift} above zero, pre-training sees randomly shifted images. */
+    public ClusteringExperiment(int pretrainShift) {
+        this.pretrainShift = pretrainShift;
+    }
+
     @Override
     public String name() {
-        return "clustering";
+        return pretrainShift == 0 ? "clustering" : "clustering-shifted";
     }
 
     @Override
     public String summary() {
-        return "k-means on pixels, AE + k-means, DEC, IDEC and ADEC: ACC, NMI (both normalisations), ARI";
+        return pretrainShift == 0
+                ? "k-means on pixels, AE + k-means, DEC, IDEC and ADEC: ACC, NMI (both normalisations), ARI"
+                : "the same, pre-trained on digits shifted by up to " + pretrainShift + " pixels (augmentation)";
     }
 
     /** Epochs on {@code n} images that take as many steps as {@code epochs} on 10,000. */
@@ -58,7 +75,8 @@ public final class ClusteringExperiment implements Experiment {
         TrainingLoop.Options tuning = run.options(3, perSize(60, images.size()), 256);
         for (DeepClustering.Config config : List.of(DeepClustering.Config.dec(), DeepClustering.Config.idec(),
                 DeepClustering.Config.adec())) {
-            try (DeepClustering model = new DeepClustering(config.withKmeansRestarts(restarts))) {
+            try (DeepClustering model = new DeepClustering(
+                    config.withKmeansRestarts(restarts).withPretrainShift(pretrainShift))) {
                 // the first pass trains the autoencoder; later ones load its final weights
                 History pretrain = run.train("pretrain", model, pretraining, (o, l) -> model.pretrain(images, o, l));
                 int[] initial = model.initialiseCentres(images, run.seed());

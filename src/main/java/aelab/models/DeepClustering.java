@@ -1,6 +1,7 @@
 package aelab.models;
 
 import aelab.data.ImageSet;
+import aelab.data.Shifts;
 import aelab.losses.Losses;
 import aelab.metrics.Clustering;
 import aelab.metrics.KMeans;
@@ -10,6 +11,7 @@ import aelab.train.Checkpointed;
 import aelab.train.History;
 import aelab.train.Network;
 import aelab.train.Sgd;
+import aelab.train.Threads;
 import aelab.train.TrainingLoop;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -23,6 +25,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.function.Consumer;
 
 /**
@@ -48,10 +51,11 @@ public final class DeepClustering implements AutoCloseable, Checkpointed {
      * @param kmeansRestarts k-means++ runs on the codes, the best kept (20)
      * @param collapse compute P from each batch's own Q with the gradient flowing through it: the
      *     mistake that puts every sample into one cluster, kept to show it
+     * @param pretrainShift pre-train on images moved by up to this many pixels each way (0: none)
      */
     public record Config(String name, Method method, int clusters, int[] sizes, float pretrainRate,
             float clusterRate, int batchSize, int updateInterval, double tolerance, float klWeight,
-            float adversarialWeight, int kmeansRestarts, boolean collapse) {
+            float adversarialWeight, int kmeansRestarts, boolean collapse, int pretrainShift) {
         public Config {
             sizes = sizes.clone();
         }
@@ -63,12 +67,12 @@ public final class DeepClustering implements AutoCloseable, Checkpointed {
 
         public static Config dec() {
             return new Config("dec", Method.DEC, 10, new int[] {784, 500, 500, 2000, 10}, 1e-3f, 0.01f, 256, 140,
-                    0.001, 1f, 0f, 20, false);
+                    0.001, 1f, 0f, 20, false, 0);
         }
 
         public static Config idec() {
             return new Config("idec", Method.IDEC, 10, new int[] {784, 500, 500, 2000, 10}, 1e-3f, 0.01f, 256, 140,
-                    0.001, 0.1f, 0f, 20, false);
+                    0.001, 0.1f, 0f, 20, false, 0);
         }
 
         /**
@@ -79,29 +83,35 @@ public final class DeepClustering implements AutoCloseable, Checkpointed {
          */
         public static Config adec() {
             return new Config("adec", Method.ADEC, 10, new int[] {784, 500, 500, 2000, 10}, 1e-3f, 0.001f, 256, 140,
-                    0.001, 1f, 0.01f, 20, false);
+                    0.001, 1f, 0.01f, 20, false, 0);
         }
 
         /** The same with the collapse mistake switched on. */
         public Config withCollapse() {
             return new Config(name + "-collapse", method, clusters, sizes, pretrainRate, clusterRate, batchSize,
-                    updateInterval, tolerance, klWeight, adversarialWeight, kmeansRestarts, true);
+                    updateInterval, tolerance, klWeight, adversarialWeight, kmeansRestarts, true, pretrainShift);
         }
 
         public Config withKmeansRestarts(int restarts) {
             return new Config(name, method, clusters, sizes, pretrainRate, clusterRate, batchSize, updateInterval,
-                    tolerance, klWeight, adversarialWeight, restarts, collapse);
+                    tolerance, klWeight, adversarialWeight, restarts, collapse, pretrainShift);
         }
 
         /** The same with another weight on ADEC's adversarial term. */
         public Config withAdversarialWeight(float weight) {
             return new Config(name, method, clusters, sizes, pretrainRate, clusterRate, batchSize, updateInterval,
-                    tolerance, klWeight, weight, kmeansRestarts, collapse);
+                    tolerance, klWeight, weight, kmeansRestarts, collapse, pretrainShift);
         }
 
         public Config withUpdateInterval(int batches) {
             return new Config(name, method, clusters, sizes, pretrainRate, clusterRate, batchSize, batches,
-                    tolerance, klWeight, adversarialWeight, kmeansRestarts, collapse);
+                    tolerance, klWeight, adversarialWeight, kmeansRestarts, collapse, pretrainShift);
+        }
+
+        /** The same, pre-trained on images moved by up to {@code pixels} pixels each way. */
+        public Config withPretrainShift(int pixels) {
+            return new Config(name, method, clusters, sizes, pretrainRate, clusterRate, batchSize, updateInterval,
+                    tolerance, klWeight, adversarialWeight, kmeansRestarts, collapse, pixels);
         }
     }
 
@@ -152,13 +162,22 @@ public final class DeepClustering implements AutoCloseable, Checkpointed {
         return config;
     }
 
-    /** Pre-trains the stacked autoencoder on the mean squared error. */
+    /**
+     * Pre-trains the stacked autoencoder on the mean squared error; with a pre-training shift,
+     * each batch is first moved at random and the autoencoder reconstructs the moved images.
+     */
     @SafeVarargs
     public final History pretrain(ImageSet data, TrainingLoop.Options options, Consumer<History>... listeners) {
+        // seeded by the epoch reached, so a resumed run draws fresh shifts rather than replaying epoch 1's
+        Random shifts = new Random(options.seed() * 31 + (options.done() == null ? 0 : options.done().size()));
+        Threads.suit(encoder, decoder);
         return TrainingLoop.run(config.name + " pre-training", data, manager, options, batch -> {
+            NDArray x = config.pretrainShift == 0 ? batch.x() : batch.manager().create(
+                    Shifts.randomlyShifted(data, batch.indices(), config.pretrainShift, shifts),
+                    new Shape(batch.size(), data.pixelsPerImage()));
             double value;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray loss = Losses.meanSquaredError(decoder.forward(encoder.forward(batch.x(), true), true), batch.x());
+                NDArray loss = Losses.meanSquaredError(decoder.forward(encoder.forward(x, true), true), x);
                 gc.backward(loss);
                 value = loss.getFloat();
             }
@@ -189,6 +208,11 @@ public final class DeepClustering implements AutoCloseable, Checkpointed {
                             .criticStep(batch.x(), decoder.forward(encoder.forward(batch.x(), false), false)),
                     List.of());
         }
+        Threads.suit(switch (config.method) {
+            case DEC -> new Network[] {encoderTuning, clusterer};
+            case IDEC -> new Network[] {encoderTuning, clusterer, decoderTuning};
+            case ADEC -> new Network[] {encoderTuning, clusterer, decoderTuning, discriminator};
+        });
         int[][] previous = {predict(data)};
         double[] changed = {1};
         boolean[] converged = {false};

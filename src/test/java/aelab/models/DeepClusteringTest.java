@@ -56,6 +56,18 @@ class DeepClusteringTest {
     }
 
     @Test
+    void pretrainingOnShiftedDigitsLearnsAndLeavesTheDataAsItWas() {
+        ImageSet data = digits(1000);
+        float[] before = data.image(0);
+        Engine.getEngine("MXNet").setRandomSeed(15);
+        try (DeepClustering shifted = new DeepClustering(DeepClustering.Config.dec().withPretrainShift(2))) {
+            History pre = shifted.pretrain(data, new TrainingLoop.Options(4, 128, 1, false));
+            assertTrue(pre.last("mse") < 0.8 * pre.values("mse")[0], pre.toString());
+        }
+        assertTrue(Arrays.equals(before, data.image(0)), "the shifts work on copies");
+    }
+
+    @Test
     void computingTheTargetFromTheBatchWithItsGradientCollapsesTheClusters() {
         ImageSet data = digits(1500);
         Engine.getEngine("MXNet").setRandomSeed(15);
