@@ -183,6 +183,10 @@ def flops_per_sample():
 
 MODELS = {"dense": (dense_model, 128), "vae": (vae_model, 128), "conv": (conv_model, 128),
           "stacked": (stacked_model, 256), "aae": (aae_model, 100)}
+# as AE Lab does (aelab.train.Threads): the wide models on every core, the small ones on torch's default;
+# with passive waiting two threads trained the stacked autoencoder 14% faster and the dense one 11% slower
+WIDE = {"stacked", "aae"}
+DEFAULT_THREADS = torch.get_num_threads()
 
 
 def resident_mib():
@@ -195,6 +199,7 @@ def resident_mib():
 
 def run(name, data, epochs):
     make, batch = MODELS[name]
+    torch.set_num_threads(os.cpu_count() if name in WIDE else DEFAULT_THREADS)
     torch.manual_seed(1)
     step = make()
     n = data.shape[0]
