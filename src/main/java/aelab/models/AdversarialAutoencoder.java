@@ -6,7 +6,6 @@ import aelab.train.Checkpoint;
 import aelab.train.Checkpointed;
 import aelab.train.History;
 import aelab.train.Network;
-import aelab.train.Threads;
 import aelab.train.TrainingLoop;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -93,7 +92,6 @@ public final class AdversarialAutoencoder implements AutoCloseable, Checkpointed
 
     @SafeVarargs
     public final History fit(ImageSet data, TrainingLoop.Options options, Consumer<History>... listeners) {
-        Threads.suit(encoder, decoder, discriminator);
         return TrainingLoop.run(config.name, data, manager, options, batch -> {
             Map<String, Double> out = new LinkedHashMap<>();
             NDArray x = batch.x();

@@ -7,7 +7,6 @@ import aelab.train.Checkpoint;
 import aelab.train.Checkpointed;
 import aelab.train.History;
 import aelab.train.Network;
-import aelab.train.Threads;
 import aelab.train.TrainingLoop;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -101,7 +100,6 @@ public final class AutoencoderGan implements AutoCloseable, Checkpointed {
     /** Pre-trains the generator as a plain autoencoder with the given options. */
     @SafeVarargs
     public final History pretrain(ImageSet data, TrainingLoop.Options options, Consumer<History>... listeners) {
-        Threads.suit(generator);
         return TrainingLoop.run(config.name + " pre-training", data, manager, options, batch -> {
             double value;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
@@ -116,7 +114,6 @@ public final class AutoencoderGan implements AutoCloseable, Checkpointed {
 
     @SafeVarargs
     public final History fit(ImageSet data, TrainingLoop.Options options, Consumer<History>... listeners) {
-        Threads.suit(generator, discriminator);
         return TrainingLoop.run(config.name, data, manager, options, batch -> {
             Map<String, Double> out = new LinkedHashMap<>();
             NDArray x = batch.x();

@@ -7,7 +7,6 @@ import aelab.train.Checkpoint;
 import aelab.train.Checkpointed;
 import aelab.train.History;
 import aelab.train.Network;
-import aelab.train.Threads;
 import aelab.train.TrainingLoop;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -138,7 +137,6 @@ public final class ConvAutoencoder implements AutoCloseable, Checkpointed {
 
     @SafeVarargs
     public final History fit(ImageSet data, TrainingLoop.Options options, Consumer<History>... listeners) {
-        Threads.suit(network);
         return TrainingLoop.run(config.name, data, manager, options, batch -> {
             double value;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {

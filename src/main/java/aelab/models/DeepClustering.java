@@ -11,7 +11,6 @@ import aelab.train.Checkpointed;
 import aelab.train.History;
 import aelab.train.Network;
 import aelab.train.Sgd;
-import aelab.train.Threads;
 import aelab.train.TrainingLoop;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -170,7 +169,6 @@ public final class DeepClustering implements AutoCloseable, Checkpointed {
     public final History pretrain(ImageSet data, TrainingLoop.Options options, Consumer<History>... listeners) {
         // seeded by the epoch reached, so a resumed run draws fresh shifts rather than replaying epoch 1's
         Random shifts = new Random(options.seed() * 31 + (options.done() == null ? 0 : options.done().size()));
-        Threads.suit(encoder, decoder);
         return TrainingLoop.run(config.name + " pre-training", data, manager, options, batch -> {
             NDArray x = config.pretrainShift == 0 ? batch.x() : batch.manager().create(
                     Shifts.randomlyShifted(data, batch.indices(), config.pretrainShift, shifts),
@@ -208,11 +206,6 @@ public final class DeepClustering implements AutoCloseable, Checkpointed {
                             .criticStep(batch.x(), decoder.forward(encoder.forward(batch.x(), false), false)),
                     List.of());
         }
-        Threads.suit(switch (config.method) {
-            case DEC -> new Network[] {encoderTuning, clusterer};
-            case IDEC -> new Network[] {encoderTuning, clusterer, decoderTuning};
-            case ADEC -> new Network[] {encoderTuning, clusterer, decoderTuning, discriminator};
-        });
         int[][] previous = {predict(data)};
         double[] changed = {1};
         boolean[] converged = {false};

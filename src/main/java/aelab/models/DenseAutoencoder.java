@@ -6,7 +6,6 @@ import aelab.train.Checkpoint;
 import aelab.train.Checkpointed;
 import aelab.train.History;
 import aelab.train.Network;
-import aelab.train.Threads;
 import aelab.train.TrainingLoop;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -169,7 +168,6 @@ public final class DenseAutoencoder implements AutoCloseable, Checkpointed {
     /** Trains on {@code data}; listeners see the history after every epoch. */
     @SafeVarargs
     public final History fit(ImageSet data, TrainingLoop.Options options, Consumer<History>... listeners) {
-        Threads.suit(network);
         return TrainingLoop.run(config.name, data, manager, options, batch -> {
             Map<String, Double> terms = new LinkedHashMap<>();
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {

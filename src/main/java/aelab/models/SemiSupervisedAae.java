@@ -6,7 +6,6 @@ import aelab.train.Checkpoint;
 import aelab.train.Checkpointed;
 import aelab.train.History;
 import aelab.train.Network;
-import aelab.train.Threads;
 import aelab.train.TrainingLoop;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -91,7 +90,6 @@ public final class SemiSupervisedAae implements AutoCloseable, Checkpointed {
     public final History fit(ImageSet data, ImageSet labelled, TrainingLoop.Options options,
             Consumer<History>... listeners) {
         Random pick = new Random(options.seed() + 1);
-        Threads.suit(encoder, decoder, categoryCritic, styleCritic);
         try (NDManager labelledManager = manager.newSubManager()) {
             NDArray labelledImages = labelled.toNDArray(labelledManager);
             int[] labels = labelled.labels();
