@@ -26,9 +26,9 @@ import java.util.function.BiFunction;
  * Training throughput of the library's own models and loop, for the side-by-side comparison
  * with PyTorch ({@code bench/compare.py}). Each model trains on the first {@code samples} MNIST
  * training digits for {@code epochs} epochs; epoch 1 is the warm-up. Prints one line per model:
- * median samples/s over the other epochs, achieved GFLOP/s and its share of the machine's fp32
- * peak, and resident memory after epoch 2 and after the last epoch. The model {@code gemm} instead times
- * one large matrix product, the practical fp32 ceiling of this machine that the others are set against.
+ * median samples/s over the other epochs, achieved GFLOP/s, and resident memory after epoch 2 and
+ * after the last epoch. The model {@code gemm} instead times one large matrix product: the machine's
+ * practical fp32 ceiling, against which {@code bench/compare.py} sets the others' GFLOP/s.
  * Run: {@code java -cp target/classes:target/lib/* aelab.bench.ThroughputBenchmark [model] [epochs] [samples]}.
  */
 public final class ThroughputBenchmark {
