@@ -117,7 +117,7 @@ public final class ThroughputBenchmark {
         }
     }
 
-    private static BiFunction<TrainingLoop.Options, java.util.function.Consumer<History>, History> trainer(
+    static BiFunction<TrainingLoop.Options, java.util.function.Consumer<History>, History> trainer(
             String model, ImageSet data) {
         return switch (model) {
             case "dense" -> {
