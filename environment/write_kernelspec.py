@@ -37,7 +37,7 @@ def write(root, jar, out):
             "AELAB_PROJECT": root,
         },
     }
-    tmp = out + ".tmp"
+    tmp = f"{out}.{os.getpid()}.tmp"  # one per process: two runners may start at once
     with open(tmp, "w") as f:
         json.dump(spec, f, indent=2)
     os.replace(tmp, out)
