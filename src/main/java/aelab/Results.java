@@ -1,10 +1,14 @@
 package aelab;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
+import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 /** The table a notebook ends with: what was measured, its value, and what the original reported. */
 public final class Results {
@@ -32,9 +36,32 @@ public final class Results {
     }
 
     public Table table() {
-        return Table.create(title).addColumns(StringColumn.create("measure", measures),
-                DoubleColumn.create("ours", values.stream().map(v -> Math.round(v * 10000) / 10000.0).toList()),
-                StringColumn.create("original", originals));
+        return fourDigits(Table.create(title).addColumns(StringColumn.create("measure", measures),
+                DoubleColumn.create("ours", values), StringColumn.create("original", originals)));
+    }
+
+    /**
+     * Prints every number column of the table with at most four significant digits (352.8, 0.1129,
+     * 0.00006489): fixed decimals would show tiny variances as 0 and large counts with noise digits.
+     */
+    public static Table fourDigits(Table table) {
+        for (var column : table.columnsOfType(ColumnType.DOUBLE)) {
+            ((DoubleColumn) column).setPrintFormatter(new NumberColumnFormatter() {
+                @Override
+                public String format(double value) {
+                    return significant(value, 4);
+                }
+            });
+        }
+        return table;
+    }
+
+    /** The value rounded to {@code digits} significant digits, without exponent or trailing zeros. */
+    public static String significant(double value, int digits) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return String.valueOf(value);
+        }
+        return new BigDecimal(value).round(new MathContext(digits)).stripTrailingZeros().toPlainString();
     }
 
     @Override
