@@ -36,6 +36,7 @@ public final class Charts {
                 .yAxisTitle(yAxis).build();
         style(chart);
         chart.getStyler().setYAxisLogarithmic(logScale);
+        chart.getStyler().setYAxisLogarithmicDecadeOnly(false); // a loss often spans less than a decade
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         if (history.size() == 0) {
             // an empty chart still needs a series; say where the curves will appear
@@ -50,7 +51,8 @@ public final class Charts {
                 throw new IllegalArgumentException("term '" + term + "' has values <= 0: it cannot go on a log scale");
             }
             XYSeries s = chart.addSeries(term, history.epochs(), values);
-            s.setMarker(SeriesMarkers.CIRCLE);
+            // beyond ~50 epochs the markers merge into a thick band that hides the curve's shape
+            s.setMarker(history.size() > 50 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
             s.setLineColor(Figures.CLASS_COLORS[k % 10]);
             s.setMarkerColor(Figures.CLASS_COLORS[k % 10]);
             k++;
