@@ -36,7 +36,6 @@ public final class Charts {
                 .yAxisTitle(yAxis).build();
         style(chart);
         chart.getStyler().setYAxisLogarithmic(logScale);
-        chart.getStyler().setYAxisLogarithmicDecadeOnly(false); // a loss often spans less than a decade
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         if (history.size() == 0) {
             // an empty chart still needs a series; say where the curves will appear
@@ -45,8 +44,12 @@ public final class Charts {
             return BitmapEncoder.getBufferedImage(chart);
         }
         int k = 0;
+        double low = Double.MAX_VALUE;
+        double high = 0;
         for (String term : terms) {
             double[] values = history.values(term);
+            low = Math.min(low, java.util.Arrays.stream(values).min().orElse(low));
+            high = Math.max(high, java.util.Arrays.stream(values).max().orElse(high));
             if (logScale && java.util.Arrays.stream(values).anyMatch(v -> v <= 0)) {
                 throw new IllegalArgumentException("term '" + term + "' has values <= 0: it cannot go on a log scale");
             }
@@ -57,6 +60,9 @@ public final class Charts {
             s.setMarkerColor(Figures.CLASS_COLORS[k % 10]);
             k++;
         }
+        // a loss often spans less than a decade and would get one label; over many decades the
+        // labels between them would overlap
+        chart.getStyler().setYAxisLogarithmicDecadeOnly(high > 30 * low);
         return BitmapEncoder.getBufferedImage(chart);
     }
 
