@@ -48,9 +48,10 @@ public final class Charts {
         double high = 0;
         for (String term : terms) {
             double[] values = history.values(term);
-            low = Math.min(low, java.util.Arrays.stream(values).min().orElse(low));
-            high = Math.max(high, java.util.Arrays.stream(values).max().orElse(high));
-            if (logScale && java.util.Arrays.stream(values).anyMatch(v -> v <= 0)) {
+            var range = java.util.Arrays.stream(values).summaryStatistics();
+            low = Math.min(low, range.getMin());
+            high = Math.max(high, range.getMax());
+            if (logScale && range.getMin() <= 0) {
                 throw new IllegalArgumentException("term '" + term + "' has values <= 0: it cannot go on a log scale");
             }
             XYSeries s = chart.addSeries(term, history.epochs(), values);
