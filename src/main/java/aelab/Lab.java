@@ -15,6 +15,11 @@ public final class Lab {
 
     /** As {@link #start(long)}, in the mode given rather than the one the environment asks for. */
     public static Mode start(long seed, Mode mode) {
+        return start(seed, mode, Mnist.defaultDirectory());
+    }
+
+    /** As {@link #start(long, Mode)}, printing {@code data} as the data directory in force. */
+    public static Mode start(long seed, Mode mode, java.nio.file.Path data) {
         // the MXNet library comes from a Maven jar: never let DJL look for it online
         System.setProperty("ai.djl.offline", "true");
         System.setProperty("java.awt.headless", "true");
@@ -22,7 +27,7 @@ public final class Lab {
         engine.setRandomSeed((int) seed);
         System.out.println(mode.describe());
         System.out.println("engine: " + engine.getEngineName() + " " + engine.getVersion()
-                + ", seed " + seed + ", data: " + Mnist.defaultDirectory().toAbsolutePath().normalize());
+                + ", seed " + seed + ", data: " + data.toAbsolutePath().normalize());
         return mode;
     }
 }

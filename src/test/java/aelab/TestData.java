@@ -2,18 +2,29 @@ package aelab;
 
 import aelab.data.ImageSet;
 import aelab.data.Mnist;
+import aelab.data.Split;
 
 /** The bundled real digits, for tests that train on real data. */
 public final class TestData {
 
+    private static Split bundled;
+
     private TestData() {}
 
-    /** The first {@code n} training digits of the bundled set (run environment/setup.sh first). */
+    /** The official MNIST, read once per test JVM (run environment/setup.sh first). */
+    private static synchronized Split bundled() {
+        if (bundled == null) {
+            bundled = Mnist.load(Mnist.bundledDirectory());
+        }
+        return bundled;
+    }
+
+    /** The first {@code n} training digits of the bundled set. */
     public static ImageSet digits(int n) {
-        return Mnist.load(Mnist.dataRoot().resolve("mnist")).train().head(n);
+        return bundled().train().head(n);
     }
 
     public static ImageSet testDigits(int n) {
-        return Mnist.load(Mnist.dataRoot().resolve("mnist")).test().head(n);
+        return bundled().test().head(n);
     }
 }

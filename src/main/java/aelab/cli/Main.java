@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
 public final class Main implements Runnable {
 
     /** The data sets --dataset accepts. */
-    enum Dataset { MNIST, FASHION }
+    static final java.util.List<String> DATASETS = java.util.List.of("mnist", "mnist-test", "fashion");
 
     @Spec
     CommandSpec spec;
@@ -74,9 +74,10 @@ public final class Main implements Runnable {
                 + " (default: ${DEFAULT-VALUE})")
         long seed;
 
-        @Option(names = "--dataset", defaultValue = "mnist", paramLabel = "mnist|fashion",
-                description = "the project's MNIST digits or Fashion-MNIST (default: ${DEFAULT-VALUE})")
-        Dataset dataset;
+        @Option(names = "--dataset", defaultValue = "mnist", paramLabel = "mnist|mnist-test|fashion",
+                description = "MNIST (60,000 + 10,000), its 10,000 test digits alone (clustering's MNIST-test),"
+                        + " or Fashion-MNIST (default: ${DEFAULT-VALUE})")
+        String dataset;
 
         @Option(names = "--data", paramLabel = "DIR", description = "a directory of IDX files to use instead of"
                 + " --dataset's")
@@ -106,7 +107,15 @@ public final class Main implements Runnable {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--epochs must be at least 1, got "
                         + epochs);
             }
-            String set = dataset.name().toLowerCase(Locale.ROOT);
+            String set = dataset.toLowerCase(Locale.ROOT);
+            if (!DATASETS.contains(set)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "unknown --dataset '" + dataset
+                        + "'; choose one of " + DATASETS);
+            }
+            if (set.equals("mnist-test") && !experiment.startsWith("clustering")) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--dataset mnist-test is for the"
+                        + " clustering experiments (they use no held-out set); use --dataset mnist");
+            }
             Path dir = out != null ? out : Path.of("runs", experiment + "-" + set + "-" + mode + "-seed" + seed);
             Run run = Run.open(dir, new Run.Settings(experiment, mode, seed, set, data, epochs), overwrite, !quiet);
             if (run.finished()) {
@@ -115,7 +124,7 @@ public final class Main implements Runnable {
                 System.out.println(json(run.metrics()));
                 return 0;
             }
-            Lab.start(seed, mode);
+            Lab.start(seed, mode, run.dataDirectory());
             System.out.println("output: " + dir.toAbsolutePath().normalize());
             Thread notice = new Thread(() -> System.err.println("\ninterrupted: run the same command again to resume"
                     + " from the last finished epoch"));
@@ -163,6 +172,14 @@ public final class Main implements Runnable {
                     || ex instanceof Checkpoint.CheckpointException) {
                 messages.println("aelab: " + ex.getMessage());
                 return 2;
+            }
+            if (ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) {
+                // disk full, a directory made read-only, ...: what failed and the system's reason
+                messages.println("aelab: " + ex.getMessage() + (ex.getCause() != null
+                        && !ex.getMessage().contains(String.valueOf(ex.getCause().getMessage()))
+                        ? " (" + ex.getCause() + ")" : "") + "; free the disk or fix the permissions, then run the"
+                        + " same command again to resume");
+                return 1;
             }
             if (ex instanceof TrainingDivergedException) {
                 messages.println("aelab: " + ex.getMessage());

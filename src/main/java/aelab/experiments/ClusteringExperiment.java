@@ -14,8 +14,9 @@ import java.util.Map;
 
 /**
  * Seed 000: k-means on pixels, then the stacked autoencoder pre-trained once and shared by DEC,
- * IDEC and ADEC, each starting from k-means on its codes. All images (train and test) are
- * clustered, as the papers do; labels are used only to score.
+ * IDEC and ADEC, each starting from k-means on its codes. The images are MNIST-test's 10,000
+ * ({@code --dataset mnist-test}) or all 70,000 of a data set, as the papers use them; labels are
+ * used only to score.
  */
 public final class ClusteringExperiment implements Experiment {
 
@@ -53,7 +54,7 @@ public final class ClusteringExperiment implements Experiment {
 
     @Override
     public Map<String, Object> run(Run run) {
-        ImageSet images = run.sized(run.data().all(), 2000);
+        ImageSet images = run.sized(run.clusteringImages(), 2000);
         run.log("clustering " + images.size() + " images");
         int[] labels = images.labels();
         Map<String, Object> metrics = new LinkedHashMap<>();

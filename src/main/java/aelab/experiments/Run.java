@@ -79,31 +79,34 @@ public final class Run {
     private final Path dir;
     private final boolean verbose;
     private final Map<String, Object> measures;
+    private final boolean overwrite;
+    private boolean claimed;
 
-    private Run(Settings settings, Path dir, boolean verbose, Map<String, Object> measures) {
+    private Run(Settings settings, Path dir, boolean verbose, Map<String, Object> measures, boolean overwrite) {
         this.settings = settings;
         this.dir = dir;
         this.verbose = verbose;
         this.measures = measures;
+        this.overwrite = overwrite;
     }
 
     /**
      * Opens {@code dir} for a run: a new or empty directory starts one, a directory holding a run
-     * with the same settings resumes it, anything else is refused unless {@code overwrite} (which
-     * deletes only the files a run writes).
+     * with the same settings resumes it, anything else is refused unless {@code overwrite}. Nothing
+     * is written here: the directory is claimed (config.json written, and with {@code overwrite}
+     * the old run's own files deleted) only when the run first saves something, so a run that
+     * fails before training (bad data, say) leaves the directory as it was.
      */
     public static Run open(Path dir, Settings settings, boolean overwrite, boolean verbose) {
         Path config = dir.resolve("config.json");
-        try {
-            if (overwrite) {
-                for (String own : OWN_FILES) {
-                    deleteTree(dir.resolve(own));
-                }
-            }
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new RunException(dir + " is a file, not a directory; choose a directory for --out");
+        }
+        if (!overwrite) {
             if (Files.isRegularFile(config)) {
                 Map<String, Object> saved = readJson(config);
                 Map<String, Object> wanted = normalise(settings.asMap());
-                if (!saved.get("experiment").equals(settings.experiment())) {
+                if (!settings.experiment().equals(saved.get("experiment"))) {
                     throw new RunException(dir + " holds a run of '" + saved.get("experiment") + "', not '"
                             + settings.experiment() + "'; choose another --out, or add --overwrite to replace it");
                 }
@@ -115,24 +118,47 @@ public final class Run {
                 }
             } else if (Files.isDirectory(dir)) {
                 try (Stream<Path> entries = Files.list(dir)) {
-                    if (entries.findAny().isPresent()) {
+                    if (entries.anyMatch(p -> !AtomicFile.isLeftover(p))) {
                         throw new RunException(dir + " is not empty and holds no AE Lab run (no config.json);"
                                 + " choose a new or empty directory for --out");
                     }
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read " + dir + ": " + e.getMessage(), e);
                 }
-            } else if (Files.exists(dir)) {
-                throw new RunException(dir + " is a file, not a directory; choose a directory for --out");
+            }
+            // files half-written when an earlier run was killed
+            for (Path p : AtomicFile.removeLeftovers(dir)) {
+                System.out.println("removed " + p + " (half-written when the last run stopped)");
+            }
+        }
+        Path measuresFile = dir.resolve("measures.json");
+        Map<String, Object> measures = !overwrite && Files.exists(measuresFile) ? readJson(measuresFile)
+                : new LinkedHashMap<>();
+        return new Run(settings, dir, verbose, measures, overwrite);
+    }
+
+    /** Makes the directory this run's before its first file is saved (see {@link #open}). */
+    private void claim() {
+        if (claimed) {
+            return;
+        }
+        try {
+            if (overwrite) {
+                for (String own : OWN_FILES) {
+                    deleteTree(dir.resolve(own));
+                }
+                AtomicFile.removeLeftovers(dir);
             }
             Files.createDirectories(dir);
+            Path config = dir.resolve("config.json");
             if (!Files.exists(config)) {
                 AtomicFile.writeString(config, GSON.toJson(settings.asMap()));
             }
-            Path measuresFile = dir.resolve("measures.json");
-            Map<String, Object> measures = Files.exists(measuresFile) ? readJson(measuresFile) : new LinkedHashMap<>();
-            return new Run(settings, dir, verbose, measures);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot use " + dir + " as the output directory: " + e.getMessage(), e);
+            throw new RunException("cannot use " + dir + " as the output directory: " + e
+                    + "; check that it is writable and its disk has room");
         }
+        claimed = true;
     }
 
     public Settings settings() {
@@ -161,12 +187,26 @@ public final class Run {
         return new TrainingLoop.Options(epochs(quickEpochs, fullEpochs), batchSize, seed(), verbose);
     }
 
+    /** The directory the data comes from: --data when given, else the data set's bundled one. */
+    public Path dataDirectory() {
+        return settings.data() != null ? settings.data()
+                : "fashion".equals(settings.dataset()) ? Mnist.fashionDirectory() : Mnist.defaultDirectory();
+    }
+
     /** The data set asked for: --data when given, else the project's MNIST digits or Fashion-MNIST. */
     public Split data() {
-        Split split = settings.data() != null ? Mnist.load(settings.data())
-                : "fashion".equals(settings.dataset()) ? Mnist.loadFashion() : Mnist.load();
+        Split split = Mnist.load(dataDirectory());
         log("data: " + split.source() + " (" + split.train().size() + " train, " + split.test().size() + " test)");
         return split;
+    }
+
+    /**
+     * The images a clustering experiment groups: MNIST-test's 10,000 digits for {@code mnist-test},
+     * else training and test images together (the papers' MNIST-full and Fashion-MNIST, 70,000).
+     */
+    public ImageSet clusteringImages() {
+        Split split = data();
+        return "mnist-test".equals(settings.dataset()) ? split.test() : split.all();
     }
 
     /** The first {@code quick} images in quick mode, all of them in full mode. */
@@ -185,6 +225,7 @@ public final class Run {
      * checkpoint, so the checkpoint never runs ahead of the history.
      */
     public History train(String stage, Checkpointed model, TrainingLoop.Options options, Fit fit) {
+        claim();
         Path historyFile = dir.resolve("history").resolve(stage + ".csv");
         Path doneMarker = dir.resolve("checkpoints").resolve(stage + ".done");
         int saved = lastCheckpoint(stage);
@@ -237,6 +278,7 @@ public final class Run {
             return values;
         }
         Map<String, Double> values = measurement.get();
+        claim();
         measures.put(name, values);
         writeJson(dir.resolve("measures.json"), measures);
         return values;
@@ -244,6 +286,7 @@ public final class Run {
 
     /** Saves a figure as figures/NAME.png. */
     public Path figure(String name, BufferedImage image) {
+        claim();
         try {
             return Figures.savePng(image, dir.resolve("figures").resolve(name + ".png"));
         } catch (IOException e) {
@@ -253,6 +296,7 @@ public final class Run {
 
     /** Saves an animation as figures/NAME.gif. */
     public Path animation(String name, Animation frames, int delayMillis) {
+        claim();
         try {
             return frames.saveGif(dir.resolve("figures").resolve(name + ".gif"), delayMillis);
         } catch (IOException e) {
@@ -262,7 +306,7 @@ public final class Run {
 
     /** Whether an earlier run in this directory finished (its metrics are written). */
     public boolean finished() {
-        return Files.exists(dir.resolve("metrics.json"));
+        return !overwrite && Files.exists(dir.resolve("metrics.json"));
     }
 
     /** The metrics of a finished run. */
@@ -272,6 +316,7 @@ public final class Run {
 
     /** Writes the final metrics, with the settings and the training time, as metrics.json. */
     public void finish(Map<String, Object> metrics, double seconds) {
+        claim();
         Map<String, Object> all = new LinkedHashMap<>(settings.asMap());
         all.putAll(metrics);
         all.put("seconds_this_session", Math.round(seconds * 10) / 10.0);

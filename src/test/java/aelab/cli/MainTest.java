@@ -72,7 +72,7 @@ class MainTest {
             }
             assertTrue(varied, f + " is blank");
         }
-        assertTrue(Files.list(out).noneMatch(p -> p.toString().endsWith(".tmp")), "no temporary file is left");
+        assertEquals(List.of(), leftovers(out), "no temporary file is left");
     }
 
     @Test
@@ -111,13 +111,58 @@ class MainTest {
         assertTrue(lossAfter[epochs - 1] < lossAfter[0], "training went on improving after the restart");
         assertTrue(Files.readString(out.resolve("metrics.json")).contains("latent_20"));
         try (Stream<Path> files = Files.list(out.resolve("checkpoints"))) {
-            assertEquals(1, files.filter(p -> p.getFileName().toString().startsWith("vae-2d.e")).count(),
+            assertEquals(1, files.filter(p -> p.getFileName().toString().matches("vae-2d\\.e\\d{4}\\.ckpt")).count(),
                     "older checkpoints of a stage are deleted");
         }
+        // a kill during a write leaves its temporary file; the restart removes it
+        assertEquals(List.of(), leftovers(out), "no half-written file survives the restart");
 
         Outcome again = run(args);
         assertEquals(0, again.status(), "a finished run is reported, not redone");
         assertEquals(epochs, History.readCsv(history, "again").size());
+    }
+
+    @Test
+    void halfWrittenFilesOfAKilledRunAreRemovedWhenItsDirectoryIsOpenedAgain() throws IOException {
+        Path out = dir.resolve("out");
+        String[] args = {"run", "conv", "--out", out.toString(), "--quiet", "--epochs", "1"};
+        assertEquals(0, run(args).status());
+        // what SIGKILL during AtomicFile.write leaves: a temporary file beside its target
+        Path checkpointPart = Files.writeString(out.resolve("checkpoints").resolve(".fixed.e0002.ckpt.81234.part"), "x");
+        Path metricsPart = Files.writeString(out.resolve(".metrics.json.5531.part"), "{");
+        Path mine = Files.writeString(out.resolve("figures").resolve("notes.part"), "a user's file, not ours");
+        assertEquals(0, run(args).status());
+        assertFalse(Files.exists(checkpointPart));
+        assertFalse(Files.exists(metricsPart));
+        assertTrue(Files.exists(mine), "only our own temporary files are deleted");
+    }
+
+    @Test
+    void aRunThatFailsBeforeTrainingLeavesNoTraceAndTheCorrectedCommandRuns() throws IOException {
+        Path out = dir.resolve("out");
+        Path missing = dir.resolve("nonexistent");
+        Outcome wrong = run("run", "conv", "--data", missing.toString(), "--out", out.toString(), "--quiet",
+                "--epochs", "1");
+        assertEquals(2, wrong.status());
+        assertTrue(wrong.err().contains(missing.toString()), wrong.err());
+        assertFalse(Files.exists(out), "the output directory is claimed only when training starts");
+        assertEquals(0, run("run", "conv", "--out", out.toString(), "--quiet", "--epochs", "1").status());
+    }
+
+    @Test
+    void theHeaderNamesTheDataDirectoryInForce() throws IOException {
+        Path missing = dir.resolve("elsewhere");
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream old = System.out;
+        System.setOut(new java.io.PrintStream(captured, true));
+        try {
+            run("run", "conv", "--data", missing.toString(), "--out", dir.resolve("o").toString(), "--quiet");
+        } finally {
+            System.setOut(old);
+        }
+        String header = captured.toString();
+        assertTrue(header.contains("data: " + missing), header);
+        assertFalse(header.contains("environment/data/mnist"), header);
     }
 
     @Test
@@ -207,6 +252,14 @@ class MainTest {
             return Files.exists(history) ? (int) Files.lines(history).count() - 1 : 0;
         } catch (IOException | java.io.UncheckedIOException e) {
             return 0;
+        }
+    }
+
+    /** Temporary files of interrupted writes anywhere under {@code d}. */
+    private static List<Path> leftovers(Path d) throws IOException {
+        try (Stream<Path> s = Files.walk(d)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".part")
+                    || p.getFileName().toString().endsWith(".tmp")).toList();
         }
     }
 

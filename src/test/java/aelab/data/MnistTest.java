@@ -35,25 +35,28 @@ class MnistTest {
     }
 
     @Test
-    void aSinglePairIsSplitByClassTheSameWayEveryTime() throws IOException {
+    void aDirectoryWithOnlyTheTestPairNamesTheMissingTrainingFiles() throws IOException {
         IdxFixtures.writePair(dir, "t10k", 100, 10, true);
-        Split a = Mnist.load(dir);
-        Split b = Mnist.load(dir);
-        assertEquals(80, a.train().size());
-        assertEquals(20, a.test().size());
-        for (int count : a.test().classCounts()) {
-            assertEquals(2, count, "every class loses the same share to the test set");
-        }
-        assertArrayEquals(a.test().labels(), b.test().labels());
-        assertArrayEquals(a.test().image(5), b.test().image(5));
-        // no image is in both parts: pixel 0 of image i is i % 256, unique here
-        Set<Float> train = new HashSet<>();
-        for (int i = 0; i < a.train().size(); i++) {
-            train.add(a.train().image(i)[0]);
-        }
-        for (int i = 0; i < a.test().size(); i++) {
-            assertTrue(!train.contains(a.test().image(i)[0]), "test image " + i + " is also in train");
-        }
+        DataException e = assertThrows(DataException.class, () -> Mnist.load(dir));
+        assertTrue(e.getMessage().contains("train-images-idx3-ubyte") && e.getMessage().contains("file not found"),
+                e.getMessage());
+    }
+
+    @Test
+    void aFileGivenAsTheDataDirectoryIsReportedAsAFile() throws IOException {
+        Path file = Files.writeString(dir.resolve("mnist.zip"), "not a directory");
+        DataException e = assertThrows(DataException.class, () -> Mnist.load(file));
+        assertTrue(e.getMessage().contains("is a file, not a directory"), e.getMessage());
+    }
+
+    @Test
+    void quickModeKeepsTheHeadsOfBothParts() throws IOException {
+        IdxFixtures.writePair(dir, "train", 30, 10, false);
+        IdxFixtures.writePair(dir, "t10k", 20, 10, false);
+        Split small = Mnist.load(dir).head(12, 5);
+        assertEquals(12, small.train().size());
+        assertEquals(5, small.test().size());
+        assertArrayEquals(Mnist.load(dir).test().image(4), small.test().image(4));
     }
 
     @Test
@@ -67,13 +70,14 @@ class MnistTest {
     @Test
     void emptyDirectoryListsTheExpectedNames() {
         DataException e = assertThrows(DataException.class, () -> Mnist.load(dir));
-        assertTrue(e.getMessage().contains("no MNIST files found")
+        assertTrue(e.getMessage().contains("file not found")
                 && e.getMessage().contains("train-images-idx3-ubyte"), e.getMessage());
     }
 
     @Test
     void imagesWithoutLabelsNameTheMissingFile() throws IOException {
         IdxFixtures.writePair(dir, "train", 10, 10, false);
+        IdxFixtures.writePair(dir, "t10k", 10, 10, false);
         Files.delete(dir.resolve("train-labels-idx1-ubyte"));
         DataException e = assertThrows(DataException.class, () -> Mnist.load(dir));
         assertTrue(e.getMessage().contains("train-labels-idx1-ubyte") && e.getMessage().contains("file not found"),
@@ -84,6 +88,7 @@ class MnistTest {
     void imageAndLabelCountsThatDifferAreReported() throws IOException {
         Idx.write(dir.resolve("train-images-idx3-ubyte"), new int[] {10, 4, 3}, IdxFixtures.pixels(10));
         Idx.write(dir.resolve("train-labels-idx1-ubyte"), new int[] {9}, IdxFixtures.labels(9, 3));
+        IdxFixtures.writePair(dir, "t10k", 10, 10, false);
         DataException e = assertThrows(DataException.class, () -> Mnist.load(dir));
         assertTrue(e.getMessage().contains("holds 10 images") && e.getMessage().contains("holds 9 labels"),
                 e.getMessage());
@@ -92,6 +97,7 @@ class MnistTest {
     @Test
     void aCorruptFileInTheDirectoryIsNamed() throws IOException {
         IdxFixtures.writePair(dir, "train", 10, 10, false);
+        IdxFixtures.writePair(dir, "t10k", 10, 10, false);
         Path labels = dir.resolve("train-labels-idx1-ubyte");
         byte[] all = Files.readAllBytes(labels);
         Files.write(labels, Arrays.copyOf(all, all.length - 3));
@@ -100,29 +106,38 @@ class MnistTest {
     }
 
     @Test
-    void theBundledDigitsAreRealMnist() {
-        Path bundled = Mnist.dataRoot().resolve("mnist");
+    void theBundledDigitsAreTheOfficialMnistSplit() throws IOException {
+        Path bundled = Mnist.bundledDirectory();
         assertTrue(Files.isDirectory(bundled), bundled + " is missing: run `bash environment/setup.sh`");
+        Mnist.verifyBundled(bundled);
         Split split = Mnist.load(bundled);
-        assertEquals(10_000, split.all().size());
+        assertEquals(60_000, split.train().size());
+        assertEquals(10_000, split.test().size());
         assertEquals(28, split.train().rows());
-        int[] counts = split.all().classCounts();
-        assertEquals(10, counts.length);
-        for (int c : counts) {
-            assertTrue(c > 800 && c < 1200, "about a thousand of each digit, got " + Arrays.toString(counts));
-        }
+        // the training label counts every MNIST description lists
+        assertArrayEquals(new int[] {5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949},
+                split.train().classCounts());
         // real digits: mostly black background, some full-intensity ink, many grey levels between
-        float[] pixels = split.train().image(0);
+        ImageSet sample = split.test().head(2000);
         long ink = 0;
         Set<Float> levels = new HashSet<>();
-        for (int i = 0; i < split.train().size(); i++) {
-            for (float p : split.train().image(i)) {
+        for (int i = 0; i < sample.size(); i++) {
+            for (float p : sample.image(i)) {
                 ink += p > 0.5f ? 1 : 0;
                 levels.add(p);
             }
         }
-        double inkShare = ink / (double) (split.train().size() * pixels.length);
+        double inkShare = ink / (double) (sample.size() * sample.pixelsPerImage());
         assertTrue(inkShare > 0.08 && inkShare < 0.2, "share of ink pixels " + inkShare);
         assertEquals(256, levels.size(), "all 256 grey levels occur");
+    }
+
+    @Test
+    void aBundledFileWhoseMd5DiffersIsNamedWithTheFix() throws IOException {
+        Path copy = Files.createDirectories(dir.resolve("mnist"));
+        IdxFixtures.writePair(copy, "t10k", 10, 10, false);
+        DataException e = assertThrows(DataException.class, () -> Mnist.verifyBundled(copy));
+        assertTrue(e.getMessage().contains("t10k-") && e.getMessage().contains("MD5")
+                && e.getMessage().contains("setup.sh"), e.getMessage());
     }
 }
