@@ -16,9 +16,11 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.GradientCollector;
+import ai.djl.training.initializer.UniformInitializer;
 import ai.djl.training.optimizer.Optimizer;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -40,8 +42,33 @@ public final class DeepClustering implements AutoCloseable, Checkpointed {
     public enum Method { DEC, IDEC, ADEC }
 
     /**
+     * How the stacked autoencoder is pre-trained.
+     *
+     * @param sgd SGD with momentum (else Adam)
+     * @param rate the learning rate
+     * @param fanInUniform initial weights uniform in ±1/sqrt(fan_in), Keras's VarianceScaling(1/3,
+     *     fan_in, uniform) as DEC-keras sets it (else DJL's default initializer)
+     */
+    public record Pretraining(String name, boolean sgd, float rate, boolean fanInUniform) {
+
+        /** DEC-keras: SGD, learning rate 1, momentum 0.9, from VarianceScaling(1/3, fan_in, uniform) weights. */
+        public static Pretraining decKeras() {
+            return new Pretraining("SGD lr 1, momentum 0.9, fan-in uniform init", true, 1f, true);
+        }
+
+        /** What this project used first: Adam 1e-3 from DJL's default weights (codes far apart). */
+        public static Pretraining adam() {
+            return new Pretraining("Adam 1e-3, DJL's default init", false, 1e-3f, false);
+        }
+
+        Optimizer optimizer() {
+            return sgd ? new Sgd(rate, 0.9f) : Blocks.adam(rate);
+        }
+    }
+
+    /**
      * @param sizes the stacked autoencoder's encoder, input to code (784-500-500-2000-10)
-     * @param pretrainRate Adam's rate for pre-training
+     * @param pretraining the optimizer and initial weights of pre-training
      * @param clusterRate SGD's rate (momentum 0.9) for fine-tuning: 0.01 for DEC, 0.001 for ADEC
      * @param updateInterval batches between recomputations of the target P (140)
      * @param tolerance stop when fewer than this share of assignments change between updates (0.001)
@@ -52,7 +79,7 @@ public final class DeepClustering implements AutoCloseable, Checkpointed {
      *     mistake that puts every sample into one cluster, kept to show it
      * @param pretrainShift pre-train on images moved by up to this many pixels each way (0: none)
      */
-    public record Config(String name, Method method, int clusters, int[] sizes, float pretrainRate,
+    public record Config(String name, Method method, int clusters, int[] sizes, Pretraining pretraining,
             float clusterRate, int batchSize, int updateInterval, double tolerance, float klWeight,
             float adversarialWeight, int kmeansRestarts, boolean collapse, int pretrainShift) {
         public Config {
@@ -65,12 +92,12 @@ public final class DeepClustering implements AutoCloseable, Checkpointed {
         }
 
         public static Config dec() {
-            return new Config("dec", Method.DEC, 10, new int[] {784, 500, 500, 2000, 10}, 1e-3f, 0.01f, 256, 140,
+            return new Config("dec", Method.DEC, 10, new int[] {784, 500, 500, 2000, 10}, Pretraining.decKeras(), 0.01f, 256, 140,
                     0.001, 1f, 0f, 20, false, 0);
         }
 
         public static Config idec() {
-            return new Config("idec", Method.IDEC, 10, new int[] {784, 500, 500, 2000, 10}, 1e-3f, 0.01f, 256, 140,
+            return new Config("idec", Method.IDEC, 10, new int[] {784, 500, 500, 2000, 10}, Pretraining.decKeras(), 0.01f, 256, 140,
                     0.001, 0.1f, 0f, 20, false, 0);
         }
 
@@ -81,35 +108,41 @@ public final class DeepClustering implements AutoCloseable, Checkpointed {
          * digit ended in one cluster, the collapse seed 000 reports.
          */
         public static Config adec() {
-            return new Config("adec", Method.ADEC, 10, new int[] {784, 500, 500, 2000, 10}, 1e-3f, 0.001f, 256, 140,
+            return new Config("adec", Method.ADEC, 10, new int[] {784, 500, 500, 2000, 10}, Pretraining.decKeras(), 0.001f, 256, 140,
                     0.001, 1f, 0.01f, 20, false, 0);
+        }
+
+        /** The same with another pre-training recipe. */
+        public Config withPretraining(Pretraining p) {
+            return new Config(name, method, clusters, sizes, p, clusterRate, batchSize, updateInterval, tolerance,
+                    klWeight, adversarialWeight, kmeansRestarts, collapse, pretrainShift);
         }
 
         /** The same with the collapse mistake switched on. */
         public Config withCollapse() {
-            return new Config(name + "-collapse", method, clusters, sizes, pretrainRate, clusterRate, batchSize,
+            return new Config(name + "-collapse", method, clusters, sizes, pretraining, clusterRate, batchSize,
                     updateInterval, tolerance, klWeight, adversarialWeight, kmeansRestarts, true, pretrainShift);
         }
 
         public Config withKmeansRestarts(int restarts) {
-            return new Config(name, method, clusters, sizes, pretrainRate, clusterRate, batchSize, updateInterval,
+            return new Config(name, method, clusters, sizes, pretraining, clusterRate, batchSize, updateInterval,
                     tolerance, klWeight, adversarialWeight, restarts, collapse, pretrainShift);
         }
 
         /** The same with another weight on ADEC's adversarial term. */
         public Config withAdversarialWeight(float weight) {
-            return new Config(name, method, clusters, sizes, pretrainRate, clusterRate, batchSize, updateInterval,
+            return new Config(name, method, clusters, sizes, pretraining, clusterRate, batchSize, updateInterval,
                     tolerance, klWeight, weight, kmeansRestarts, collapse, pretrainShift);
         }
 
         public Config withUpdateInterval(int batches) {
-            return new Config(name, method, clusters, sizes, pretrainRate, clusterRate, batchSize, batches,
+            return new Config(name, method, clusters, sizes, pretraining, clusterRate, batchSize, batches,
                     tolerance, klWeight, adversarialWeight, kmeansRestarts, collapse, pretrainShift);
         }
 
         /** The same, pre-trained on images moved by up to {@code pixels} pixels each way. */
         public Config withPretrainShift(int pixels) {
-            return new Config(name, method, clusters, sizes, pretrainRate, clusterRate, batchSize, updateInterval,
+            return new Config(name, method, clusters, sizes, pretraining, clusterRate, batchSize, updateInterval,
                     tolerance, klWeight, adversarialWeight, kmeansRestarts, collapse, pixels);
         }
     }
@@ -130,27 +163,36 @@ public final class DeepClustering implements AutoCloseable, Checkpointed {
         int[] s = config.sizes;
         SequentialBlock enc = new SequentialBlock();
         for (int i = 1; i < s.length; i++) {
-            enc.add(Linear.builder().setUnits(s[i]).build());
+            enc.add(linear(s[i], s[i - 1]));
             if (i < s.length - 1) {
                 enc.add(Activation.RELU.asFunction());
             }
         }
         SequentialBlock dec = new SequentialBlock();
         for (int i = s.length - 2; i >= 0; i--) {
-            dec.add(Linear.builder().setUnits(s[i]).build());
+            dec.add(linear(s[i], s[i + 1]));
             if (i > 0) {
                 dec.add(Activation.RELU.asFunction());
             }
         }
         int code = s[s.length - 1];
-        encoder = new Network("encoder", enc, Blocks.adam(config.pretrainRate), manager, new Shape(1, s[0]));
-        decoder = new Network("decoder", dec, Blocks.adam(config.pretrainRate), manager, new Shape(1, code));
+        encoder = new Network("encoder", enc, config.pretraining.optimizer(), manager, new Shape(1, s[0]));
+        decoder = new Network("decoder", dec, config.pretraining.optimizer(), manager, new Shape(1, code));
         clusteringLayer = new ClusteringLayer(config.clusters, 1f);
         clusterer = new Network("centres", clusteringLayer, sgd(), manager, new Shape(1, code));
         encoderTuning = encoder.withOptimizer("encoder-tuning", sgd());
         decoderTuning = decoder.withOptimizer("decoder-tuning", sgd());
         discriminator = new Network("discriminator", Blocks.critic(500, 500), Blocks.adam(1e-4f), manager,
                 new Shape(1, s[0]));
+    }
+
+    /** A dense layer; with the DEC-keras recipe its weights start uniform in ±1/sqrt(fan_in). */
+    private Linear linear(int units, int fanIn) {
+        Linear layer = Linear.builder().setUnits(units).build();
+        if (config.pretraining.fanInUniform()) {
+            layer.setInitializer(new UniformInitializer((float) (1 / Math.sqrt(fanIn))), Parameter.Type.WEIGHT);
+        }
+        return layer;
     }
 
     private Optimizer sgd() {
@@ -207,7 +249,7 @@ public final class DeepClustering implements AutoCloseable, Checkpointed {
                     List.of());
         }
         int[][] previous = {predict(data)};
-        double[] changed = {1};
+        double[] changed = {0};
         boolean[] converged = {false};
         int[] iteration = {0};
         try (NDManager targetManager = manager.newSubManager()) {
@@ -224,7 +266,9 @@ public final class DeepClustering implements AutoCloseable, Checkpointed {
                 iteration[0]++;
                 NDArray rows = target[0].get(batch.manager().create(batch.indices()));
                 rows.attach(batch.manager());
-                return tune(batch.x(), rows);
+                Map<String, Double> out = tune(batch.x(), rows);
+                out.put("changed", changed[0]);
+                return out;
             };
             return TrainingLoop.run(config.name, data, manager, options, step,
                     List.of(listeners), () -> converged[0]);
@@ -316,6 +360,23 @@ public final class DeepClustering implements AutoCloseable, Checkpointed {
     /** Codes of the stacked autoencoder, one row per image. */
     public float[][] encode(ImageSet images) {
         return Rows.map(manager, images, x -> encoder.forward(x, false));
+    }
+
+    /**
+     * Mean Euclidean norm of the codes: the Student's t kernel sees this scale directly (codes far
+     * apart give a Q that is already hard, crowded ones a flat Q; either way P teaches little).
+     */
+    public double meanCodeNorm(ImageSet images) {
+        double total = 0;
+        float[][] codes = encode(images);
+        for (float[] z : codes) {
+            double sq = 0;
+            for (float v : z) {
+                sq += v * v;
+            }
+            total += Math.sqrt(sq);
+        }
+        return total / codes.length;
     }
 
     public float[][] reconstruct(ImageSet images) {
