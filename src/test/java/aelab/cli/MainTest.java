@@ -182,6 +182,36 @@ class MainTest {
     }
 
     @Test
+    void badNumbersAndDataSetNamesAreOneLineUsageErrors() {
+        String out = dir.resolve("x").toString();
+        String[][] cases = {
+            {"--epochs 0 is refused", "--epochs must be at least 1", "run", "vae", "--epochs", "0", "--out", out},
+            {"a seed that is not a number", "--seed", "run", "vae", "--seed", "forty", "--out", out},
+            {"epochs that are not a number", "--epochs", "run", "vae", "--epochs", "1.5", "--out", out},
+            {"an unknown data set", "unknown --dataset 'cifar'", "run", "vae", "--dataset", "cifar", "--out", out},
+            {"MNIST-test outside clustering", "--dataset mnist-test is for the clustering", "run", "vae",
+                "--dataset", "mnist-test", "--out", out},
+            {"no command", "name a command"},
+        };
+        for (String[] c : cases) {
+            Outcome o = run(java.util.Arrays.copyOfRange(c, 2, c.length));
+            assertEquals(2, o.status(), c[0]);
+            assertTrue(o.err().contains(c[1]), c[0] + ": " + o.err());
+            assertEquals(1, o.err().strip().lines().count(), c[0] + ": " + o.err());
+        }
+        assertFalse(Files.exists(dir.resolve("x")), "nothing is written for a bad command line");
+    }
+
+    @Test
+    void aFileGivenAsTheOutputDirectoryIsRefused() throws IOException {
+        Path file = Files.writeString(dir.resolve("results.txt"), "mine");
+        Outcome o = run("run", "conv", "--out", file.toString(), "--quiet");
+        assertEquals(2, o.status());
+        assertTrue(o.err().contains("is a file, not a directory"), o.err());
+        assertEquals("mine", Files.readString(file));
+    }
+
+    @Test
     void aDataDirectoryWithoutTheFilesIsRefusedWithItsName() throws IOException {
         Path empty = Files.createDirectories(dir.resolve("no-data"));
         Outcome o = run("run", "conv", "--data", empty.toString(), "--out", dir.resolve("out").toString());
