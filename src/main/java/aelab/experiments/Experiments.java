@@ -8,8 +8,8 @@ public final class Experiments {
 
     private static final List<Experiment> ALL = List.of(new BasicsExperiment(), new SparseExperiment(),
             new VaeExperiment(), new ConvExperiment(), new AaeExperiment(), new SupervisedAaeExperiment(),
-            new SemiSupervisedExperiment(), new AutoencoderGanExperiment(), new ClusteringExperiment(),
-            new ClusteringExperiment(ClusteringExperiment.SHIFT));
+            new SemiSupervisedExperiment(), new AutoencoderGanExperiment(), ClusteringExperiment.papers(),
+            ClusteringExperiment.shifted(), ClusteringExperiment.adam());
 
     private Experiments() {}
 

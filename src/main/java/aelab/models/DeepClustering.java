@@ -357,6 +357,11 @@ public final class DeepClustering implements AutoCloseable, Checkpointed {
         return out;
     }
 
+    /** The encoder's first weight matrix, flattened (for tests of the initialisation). */
+    float[] firstLayerWeights() {
+        return encoder.block().getParameters().get(0).getValue().getArray().toFloatArray();
+    }
+
     /** Codes of the stacked autoencoder, one row per image. */
     public float[][] encode(ImageSet images) {
         return Rows.map(manager, images, x -> encoder.forward(x, false));

@@ -29,7 +29,9 @@ class DeepClusteringTest {
     void pretrainingThenDecSharpensTheAssignments() {
         ImageSet data = digits(1500);
         Engine.getEngine("MXNet").setRandomSeed(15);
-        try (DeepClustering dec = new DeepClustering(DeepClustering.Config.dec().withKmeansRestarts(3).withUpdateInterval(20))) {
+        // Adam pre-trains faster over these few steps; this test is about the clustering stage
+        try (DeepClustering dec = new DeepClustering(DeepClustering.Config.dec().withKmeansRestarts(3).withUpdateInterval(20)
+                .withPretraining(DeepClustering.Pretraining.adam()))) {
             History pre = dec.pretrain(data, PRETRAIN);
             assertTrue(pre.last("mse") < 0.7 * pre.values("mse")[0], pre.toString());
             assertEquals(10, dec.encode(data.head(2))[0].length);
@@ -52,6 +54,29 @@ class DeepClusteringTest {
             assertTrue(confidenceAfter > 1.02 * confidenceBefore, "mean max q " + confidenceBefore + " -> "
                     + confidenceAfter + "\n" + h);
             assertTrue(largestCluster(dec.predict(data)) < 0.5 * data.size(), "no collapse with a fixed target");
+        }
+    }
+
+    @Test
+    void decKerasPretrainingStartsFromFanInUniformWeightsAndLearns() {
+        ImageSet data = digits(1000);
+        Engine.getEngine("MXNet").setRandomSeed(15);
+        try (DeepClustering dec = new DeepClustering(DeepClustering.Config.dec())) {
+            float[] w = dec.firstLayerWeights();
+            double bound = 1 / Math.sqrt(784);
+            double max = 0;
+            double sumSq = 0;
+            for (float v : w) {
+                max = Math.max(max, Math.abs(v));
+                sumSq += v * v;
+            }
+            assertTrue(max <= bound && max > 0.99 * bound, "weights uniform in +-1/sqrt(784): max " + max);
+            // a uniform draw on [-b, b] has variance b^2 / 3
+            assertEquals(bound * bound / 3, sumSq / w.length, 0.05 * bound * bound / 3);
+            History pre = dec.pretrain(data, new TrainingLoop.Options(6, 256, 1, false));
+            assertTrue(pre.last("mse") < 0.8 * pre.values("mse")[0], "SGD lr 1 with momentum learns: " + pre);
+            double norm = dec.meanCodeNorm(data);
+            assertTrue(norm > 0 && Double.isFinite(norm), "mean code norm " + norm);
         }
     }
 
@@ -95,7 +120,8 @@ class DeepClusteringTest {
                 double[] mse = h.values("mse");
                 assertTrue(java.util.Arrays.stream(mse, 1, mse.length).min().getAsDouble() < mse[0], h.toString());
                 List<String> expected = c.method() == DeepClustering.Method.IDEC
-                        ? List.of("kl", "mse") : List.of("kl", "adversarial", "mse", "d_loss", "d_accuracy");
+                        ? List.of("kl", "mse", "changed")
+                        : List.of("kl", "adversarial", "mse", "d_loss", "d_accuracy", "changed");
                 assertEquals(expected, h.termNames());
                 assertTrue(m.scores(data).get("acc") > 0.1);
             }

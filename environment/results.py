@@ -1,0 +1,117 @@
+#!/usr/bin/python3
+"""Writes RESULTS.md's tables from the runs committed under results/.
+
+RESULTS.md marks each generated table with a line `<!-- table: KIND ARGS -->` and ends it with
+`<!-- end table -->`; this script replaces what lies between from the runs' config.json,
+metrics.json and history/*.csv. Kinds:
+
+    clustering DATASET [EXPERIMENT]   one row per method, mean ± standard deviation over every
+                                      finished run of EXPERIMENT (default clustering) on DATASET
+    clustering-runs DATASET [EXPERIMENT]   one row per run: seed, pre-training, code norm, ACC of
+                                      each method, wall time
+
+    /usr/bin/python3 environment/results.py           # rewrite RESULTS.md
+    /usr/bin/python3 environment/results.py --check   # exit 1 if RESULTS.md differs from the runs
+"""
+import csv
+import glob
+import json
+import os
+import re
+import statistics
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+RESULTS = os.path.join(ROOT, "results")
+DOC = os.path.join(ROOT, "RESULTS.md")
+METHODS = [("kmeans_pixels", "k-means on pixels"), ("ae_kmeans", "AE + k-means"), ("dec", "DEC"),
+           ("idec", "IDEC"), ("adec", "ADEC")]
+SCORES = ["acc", "nmi_geometric", "nmi_arithmetic", "ari"]
+BLOCK = re.compile(r"(<!-- table: ([^>]*?) -->\n)(.*?)(<!-- end table -->)", re.S)
+
+
+def runs(experiment, dataset):
+    found = []
+    for config_path in sorted(glob.glob(os.path.join(RESULTS, "*", "config.json"))):
+        run = os.path.dirname(config_path)
+        with open(config_path) as f:
+            config = json.load(f)
+        metrics_path = os.path.join(run, "metrics.json")
+        if config["experiment"] != experiment or config["dataset"] != dataset or not os.path.exists(metrics_path):
+            continue
+        with open(metrics_path) as f:
+            metrics = json.load(f)
+        seconds = 0.0
+        for history in glob.glob(os.path.join(run, "history", "*.csv")):
+            with open(history) as f:
+                seconds += sum(float(row["seconds"]) for row in csv.DictReader(f))
+        found.append((os.path.relpath(run, ROOT), config, metrics, seconds))
+    found.sort(key=lambda r: r[1]["seed"])
+    if not found:
+        sys.exit(f"no finished run of {experiment} on {dataset} under results/")
+    return found
+
+
+def cell(values):
+    if len(values) == 1:
+        return f"{values[0]:.3f}"
+    return f"{statistics.mean(values):.3f} ± {statistics.stdev(values):.3f}"
+
+
+def clustering(dataset, experiment="clustering"):
+    rs = runs(experiment, dataset)
+    lines = [f"Runs: {', '.join('`' + r[0] + '`' for r in rs)} (seed{'s' if len(rs) > 1 else ''} "
+             f"{', '.join(str(r[1]['seed']) for r in rs)}; {rs[0][2]['images']} images).", "",
+             "| method | ACC | NMI (geometric) | NMI (arithmetic) | ARI | tuning epochs |",
+             "|---|---|---|---|---|---|"]
+    for key, name in METHODS:
+        rows = [r[2][key] for r in rs]
+        epochs = ", ".join(str(row["epochs"]) for row in rows) if "epochs" in rows[0] else "—"
+        lines.append(f"| {name} | " + " | ".join(cell([row[s] for row in rows]) for s in SCORES) + f" | {epochs} |")
+    return "\n".join(lines) + "\n"
+
+
+def clustering_runs(dataset, experiment="clustering"):
+    lines = ["| run | seed | pre-training | mean code norm | AE + k-means ACC | DEC | IDEC | ADEC | DEC gain |"
+             " wall time |", "|---|---|---|---|---|---|---|---|---|---|"]
+    for path, config, m, seconds in runs(experiment, dataset):
+        start = m["ae_kmeans"]["acc"]
+        lines.append(f"| `{path}` | {config['seed']} | {PRETRAINING[config['experiment']]} | {m.get('code_norm', float('nan')):.2f}"
+                     f" | {start:.3f} | {m['dec']['acc']:.3f} | {m['idec']['acc']:.3f} | {m['adec']['acc']:.3f}"
+                     f" | {m['dec']['acc'] - start:+.3f} | {seconds / 60:.0f} min |")
+    return "\n".join(lines) + "\n"
+
+
+# how each clustering experiment pre-trains (also in its metrics.json as "pretraining")
+PRETRAINING = {"clustering": "SGD lr 1, momentum 0.9, fan-in uniform init (DEC-keras)",
+               "clustering-shifted": "the same, on digits shifted by up to 3 pixels (ours)",
+               "clustering-adam": "Adam 1e-3, DJL's default init"}
+
+KINDS = {"clustering": clustering, "clustering-runs": clustering_runs}
+
+
+def render(text):
+    def replace(match):
+        kind, *args = match.group(2).split()
+        return match.group(1) + KINDS[kind](*args) + match.group(4)
+    return BLOCK.sub(replace, text)
+
+
+def main():
+    with open(DOC) as f:
+        text = f.read()
+    new = render(text)
+    if "--check" in sys.argv[1:]:
+        if new != text:
+            sys.exit("RESULTS.md's tables differ from results/: run /usr/bin/python3 environment/results.py")
+        print("RESULTS.md's tables match the runs under results/")
+        return
+    tmp = DOC + ".part"
+    with open(tmp, "w") as f:
+        f.write(new)
+    os.replace(tmp, DOC)
+    print(f"RESULTS.md: {len(BLOCK.findall(new))} tables written from results/")
+
+
+if __name__ == "__main__":
+    main()
