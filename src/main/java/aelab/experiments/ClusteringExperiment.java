@@ -115,7 +115,11 @@ public final class ClusteringExperiment implements Experiment {
                 run.figure(config.name() + "-confusion", Heatmap.confusion(predicted, labels,
                         config.name().toUpperCase() + ": clusters against true labels"));
                 // ADEC's adversarial term is a log-likelihood, below zero: no log scale for it
-                run.figure(config.name() + "-loss", Charts.lossCurves(h, config.method() != DeepClustering.Method.ADEC));
+                run.figure(config.name() + "-loss", Charts.curves(h, DeepClustering.lossTerms(h),
+                        config.name() + ": training", "mean over the epoch",
+                        config.method() != DeepClustering.Method.ADEC));
+                run.figure(config.name() + "-changed", Charts.curves(h, List.of(DeepClustering.CHANGED),
+                        config.name() + ": assignments changed at the latest update of P", "share of images", false));
             }
         }
         return metrics;

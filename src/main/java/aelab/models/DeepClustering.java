@@ -41,6 +41,14 @@ public final class DeepClustering implements AutoCloseable, Checkpointed {
 
     public enum Method { DEC, IDEC, ADEC }
 
+    /** The fine-tuning history's share of assignments that changed at the latest update of P (not a loss). */
+    public static final String CHANGED = "changed";
+
+    /** The terms of a fine-tuning history that are losses (all but {@link #CHANGED}). */
+    public static List<String> lossTerms(History history) {
+        return history.termNames().stream().filter(t -> !t.equals(CHANGED)).toList();
+    }
+
     /**
      * How the stacked autoencoder is pre-trained.
      *
@@ -267,7 +275,7 @@ public final class DeepClustering implements AutoCloseable, Checkpointed {
                 NDArray rows = target[0].get(batch.manager().create(batch.indices()));
                 rows.attach(batch.manager());
                 Map<String, Double> out = tune(batch.x(), rows);
-                out.put("changed", changed[0]);
+                out.put(CHANGED, changed[0]);
                 return out;
             };
             return TrainingLoop.run(config.name, data, manager, options, step,
@@ -382,6 +390,27 @@ public final class DeepClustering implements AutoCloseable, Checkpointed {
             total += Math.sqrt(sq);
         }
         return total / codes.length;
+    }
+
+    /**
+     * What DEC's first target would teach if the codes and centres were {@code scale} times as
+     * large: {@code max_q}, the mean largest entry of Q (near 1: Q is already hard), and {@code kl},
+     * the mean KL(P || Q) the fine-tuning starts from (near 0: P asks for nothing new).
+     */
+    public Map<String, Double> targetStrength(ImageSet images, double scale) {
+        float[][] codes = encode(images);
+        float[] flat = new float[codes.length * codes[0].length];
+        for (int i = 0; i < codes.length; i++) {
+            System.arraycopy(codes[i], 0, flat, i * codes[0].length, codes[0].length);
+        }
+        try (NDManager m = manager.newSubManager()) {
+            NDArray z = m.create(flat, new Shape(codes.length, codes[0].length)).mul(scale);
+            NDArray centres = clusteringLayer.centres().mul(scale);
+            NDArray q = Losses.studentTAssignment(z, centres, 1f);
+            NDArray p = Losses.targetDistribution(q);
+            return Map.of("max_q", (double) q.max(new int[] {1}).mean().getFloat(),
+                    "kl", (double) Losses.klDivergence(p, q).getFloat());
+        }
     }
 
     public float[][] reconstruct(ImageSet images) {

@@ -39,6 +39,11 @@ public final class ClusteringLayer extends AbstractBlock {
         return new Shape[] {new Shape(inputShapes[0].get(0), clusters)};
     }
 
+    /** The current centres, one row per cluster. */
+    public NDArray centres() {
+        return centres.getArray();
+    }
+
     /** Sets the centres (k-means on the codes, before fine-tuning). */
     public void setCentres(float[][] values) {
         float[] flat = new float[values.length * values[0].length];

@@ -53,7 +53,16 @@ class NotebookServerTest {
                 }
             }
             assertNotNull(url, "no URL with a token on 127.0.0.1 printed; output:\n" + seen);
-            Thread drain = new Thread(() -> out.lines().forEach(l -> { }));
+            // keep reading the server's log so it never blocks on a full pipe; the pipe closes when it stops
+            Thread drain = new Thread(() -> {
+                try {
+                    while (out.readLine() != null) {
+                        // discard
+                    }
+                } catch (java.io.IOException closedAtShutdown) {
+                    // the server was stopped: nothing more to read
+                }
+            });
             drain.setDaemon(true);
             drain.start();
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
