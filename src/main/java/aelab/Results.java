@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
-import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -45,7 +44,12 @@ public final class Results {
      * 0.00006489): fixed decimals would show tiny variances as 0 and large counts with noise digits.
      */
     public static Table fourDigits(Table table) {
-        for (var column : table.columnsOfType(ColumnType.DOUBLE)) {
+        // by class, not ColumnType.DOUBLE: depending on which Tablesaw class loads first, that constant
+        // can be a second DoubleColumnType instance that no column's type equals
+        for (var column : table.columns()) {
+            if (!(column instanceof DoubleColumn)) {
+                continue;
+            }
             ((DoubleColumn) column).setPrintFormatter(new NumberColumnFormatter() {
                 @Override
                 public String format(double value) {

@@ -413,6 +413,23 @@ public final class DeepClustering implements AutoCloseable, Checkpointed {
         }
     }
 
+    /** {@link #targetStrength} at each scale, as a table: scale, mean code norm, mean largest q, KL(P || Q). */
+    public tech.tablesaw.api.Table targetStrengthTable(ImageSet images, double... scales) {
+        double norm = meanCodeNorm(images);
+        var table = tech.tablesaw.api.Table.create("DEC's first target with the codes scaled",
+                tech.tablesaw.api.DoubleColumn.create("scale"), tech.tablesaw.api.DoubleColumn.create("mean code norm"),
+                tech.tablesaw.api.DoubleColumn.create("mean largest q"),
+                tech.tablesaw.api.DoubleColumn.create("KL(P || Q)"));
+        for (double scale : scales) {
+            Map<String, Double> t = targetStrength(images, scale);
+            table.doubleColumn(0).append(scale);
+            table.doubleColumn(1).append(norm * scale);
+            table.doubleColumn(2).append(t.get("max_q"));
+            table.doubleColumn(3).append(t.get("kl"));
+        }
+        return aelab.Results.fourDigits(table);
+    }
+
     public float[][] reconstruct(ImageSet images) {
         return Rows.map(manager, images, x -> decoder.forward(encoder.forward(x, false), false));
     }
