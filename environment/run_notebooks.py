@@ -5,7 +5,6 @@ figures). Executed copies and HTML exports go to --out; with --figures, every im
 showed is also written there as <notebook>-<n>.png. Run with Debian's /usr/bin/python3.
 """
 import argparse
-import atexit
 import base64
 import glob
 import os
@@ -43,38 +42,21 @@ def first_error(nb):
     return None
 
 
-def startup_wait(attempt, args):
-    """Seconds the attempt-th kernel start may take to answer: 30, 60, 90, ... up to the maximum."""
-    return min(args.startup_timeout, 30 * attempt)
-
-
 def execute(path, log, args):
-    """Executes a notebook on a fresh kernel; returns it and the error that stopped it, if any.
-
-    Now and then the Java kernel never answers its first request: it binds its sockets, then its
-    shell and heartbeat threads are gone (seen in thread dumps; once in fifteen starts on an idle
-    machine, up to one in three with the other core busy). Such a start is abandoned and the
-    notebook run again on a new kernel. A healthy kernel answers within seconds, so the first
-    starts are given little time; later ones more, in case the machine is merely slow."""
-    for attempt in range(1, args.start_attempts + 1):
-        nb = nbformat.read(path, as_version=4)
-        wait = startup_wait(attempt, args)
-        client = NotebookClient(nb, kernel_name=KERNEL, timeout=args.cell_timeout,
-                                startup_timeout=wait,
-                                resources={"metadata": {"path": os.path.dirname(path)}})
-        try:
-            client.execute(stdout=log, stderr=log)
-            return nb, None
-        except (CellExecutionError, CellTimeoutError) as e:
-            return nb, str(e)
-        except RuntimeError as e:
-            # the abandoned client registered a clean-up for exit that would fail on its dead kernel
-            atexit.unregister(client._cleanup_kernel)
-            if "didn't respond" not in str(e):
-                return nb, str(e)
-            print(f"       the kernel did not answer within {wait} s (start {attempt});"
-                  " trying a new one", flush=True)
-    return nb, f"the kernel '{KERNEL}' did not answer in {args.start_attempts} starts; see {log.name}"
+    """Executes a notebook on one fresh kernel; returns it and the error that stopped it, if any.
+    A kernel that does not answer its first request within --startup-timeout fails the notebook:
+    there is no second start."""
+    nb = nbformat.read(path, as_version=4)
+    client = NotebookClient(nb, kernel_name=KERNEL, timeout=args.cell_timeout,
+                            startup_timeout=args.startup_timeout,
+                            resources={"metadata": {"path": os.path.dirname(path)}})
+    try:
+        client.execute(stdout=log, stderr=log)
+        return nb, None
+    except (CellExecutionError, CellTimeoutError) as e:
+        return nb, str(e)
+    except RuntimeError as e:
+        return nb, f"the kernel '{KERNEL}' did not start: {e}; see {log.name}"
 
 
 def run(path, args):
@@ -114,9 +96,8 @@ def main():
     parser.add_argument("--mode", choices=["quick", "full"], default="quick")
     parser.add_argument("--out", default=os.path.join(ROOT, "target", "notebooks"))
     parser.add_argument("--figures", help="also write every image shown into this directory")
-    parser.add_argument("--startup-timeout", type=int, default=180,
-                        help="most seconds a kernel start may take to answer (the first starts get less)")
-    parser.add_argument("--start-attempts", type=int, default=6, help="kernel starts to try per notebook")
+    parser.add_argument("--startup-timeout", type=int, default=60,
+                        help="seconds the kernel may take to answer its first request")
     parser.add_argument("--cell-timeout", type=int, default=3600, help="seconds for one cell")
     args = parser.parse_args()
 

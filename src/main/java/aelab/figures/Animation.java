@@ -4,7 +4,9 @@ import aelab.AtomicFile;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +18,7 @@ import javax.imageio.ImageWriter;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Frames of a training run (reconstructions or samples after each epoch), saved as a looping
@@ -39,28 +42,51 @@ public final class Animation {
         return frames.size();
     }
 
+    /** Frame delay when a notebook shows the animation itself ({@code display(animation)}). */
+    public static final int DISPLAY_DELAY_MILLIS = 400;
+
     /** Writes a looping GIF, {@code delayMillis} per frame (temporary file, then rename). */
     public Path saveGif(Path file, int delayMillis) throws IOException {
         if (frames.isEmpty()) {
             throw new IllegalStateException("no frames to write to " + file);
         }
         return AtomicFile.write(file, tmp -> {
-            ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
             try (ImageOutputStream out = ImageIO.createImageOutputStream(tmp.toFile())) {
-                writer.setOutput(out);
-                writer.prepareWriteSequence(null);
-                for (BufferedImage frame : frames) {
-                    BufferedImage rgb = sameSize(frame, frames.get(0));
-                    ImageWriteParam param = writer.getDefaultWriteParam();
-                    IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(rgb), param);
-                    timing(meta, delayMillis);
-                    writer.writeToSequence(new IIOImage(rgb, null, meta), param);
-                }
-                writer.endWriteSequence();
-            } finally {
-                writer.dispose();
+                writeGif(out, delayMillis);
             }
         });
+    }
+
+    /** The looping GIF's bytes, {@code delayMillis} per frame: what a notebook plays inline. */
+    public byte[] gif(int delayMillis) {
+        if (frames.isEmpty()) {
+            throw new IllegalStateException("no frames yet: add at least one before showing the animation");
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+            writeGif(out, delayMillis);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not encode the GIF", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private void writeGif(ImageOutputStream out, int delayMillis) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
+        try {
+            writer.setOutput(out);
+            writer.prepareWriteSequence(null);
+            for (BufferedImage frame : frames) {
+                BufferedImage rgb = sameSize(frame, frames.get(0));
+                ImageWriteParam param = writer.getDefaultWriteParam();
+                IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(rgb), param);
+                timing(meta, delayMillis);
+                writer.writeToSequence(new IIOImage(rgb, null, meta), param);
+            }
+            writer.endWriteSequence();
+        } finally {
+            writer.dispose();
+        }
     }
 
     /**

@@ -1,0 +1,83 @@
+package aelab.kernel;
+
+import aelab.Results;
+import aelab.figures.Animation;
+import aelab.metrics.ClusteringTable;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Base64;
+import javax.imageio.ImageIO;
+import org.dflib.jjava.jupyter.kernel.display.Renderer;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.internal.chartpart.Chart;
+import tech.tablesaw.api.Table;
+
+/**
+ * How the notebook shows AE Lab's objects: charts as PNG, tables as HTML with their text beside,
+ * animations as GIFs that play inline. Images ({@code BufferedImage}) and strings are the kernel
+ * library's own renderers.
+ */
+final class Displays {
+
+    private Displays() {}
+
+    static void registerAll(Renderer renderer) {
+        renderer.createRegistration(Chart.class).preferring(MIMEType.IMAGE_PNG)
+                .register((chart, context) -> context.renderIfRequested(MIMEType.IMAGE_PNG, () -> png(chart)));
+        renderer.createRegistration(Table.class).preferring(MIMEType.TEXT_HTML)
+                .register((table, context) -> {
+                    context.renderIfRequested(MIMEType.TEXT_HTML, () -> html(table));
+                    context.renderIfRequested(MIMEType.TEXT_PLAIN, table::printAll);
+                });
+        renderer.createRegistration(Results.class).preferring(MIMEType.TEXT_HTML)
+                .register((results, context) -> {
+                    context.renderIfRequested(MIMEType.TEXT_HTML, () -> html(results.table()));
+                    context.renderIfRequested(MIMEType.TEXT_PLAIN, results::toString);
+                });
+        renderer.createRegistration(ClusteringTable.class).preferring(MIMEType.TEXT_HTML)
+                .register((scores, context) -> {
+                    context.renderIfRequested(MIMEType.TEXT_HTML, () -> html(scores.table()));
+                    context.renderIfRequested(MIMEType.TEXT_PLAIN, scores::toString);
+                });
+        renderer.createRegistration(Animation.class).preferring(MIMEType.IMAGE_GIF)
+                .register((animation, context) -> context.renderIfRequested(MIMEType.IMAGE_GIF,
+                        () -> Base64.getEncoder().encodeToString(animation.gif(Animation.DISPLAY_DELAY_MILLIS))));
+    }
+
+    static String png(Chart<?, ?> chart) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(BitmapEncoder.getBufferedImage(chart), "png", bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Base64.getEncoder().encodeToString(bytes.toByteArray());
+    }
+
+    /** A table as HTML, its cells formatted as Tablesaw prints them (so four significant digits stay four). */
+    static String html(Table table) {
+        StringBuilder out = new StringBuilder("<table>\n");
+        if (table.name() != null && !table.name().isBlank()) {
+            out.append("<caption>").append(escape(table.name())).append("</caption>\n");
+        }
+        out.append("<thead><tr>");
+        for (String name : table.columnNames()) {
+            out.append("<th>").append(escape(name)).append("</th>");
+        }
+        out.append("</tr></thead>\n<tbody>\n");
+        for (int row = 0; row < table.rowCount(); row++) {
+            out.append("<tr>");
+            for (int col = 0; col < table.columnCount(); col++) {
+                out.append("<td>").append(escape(table.column(col).getString(row))).append("</td>");
+            }
+            out.append("</tr>\n");
+        }
+        return out.append("</tbody>\n</table>").toString();
+    }
+
+    static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,29 @@
+package aelab.kernel;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.dflib.jjava.jupyter.channels.JupyterConnection;
+import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
+
+/** Starts AE Lab's kernel for Jupyter: {@code java ... aelab.kernel.KernelMain CONNECTION_FILE}. */
+public final class KernelMain {
+
+    private KernelMain() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1 || !Files.isRegularFile(Path.of(args[0]))) {
+            System.err.println("usage: KernelMain CONNECTION_FILE (the JSON file Jupyter writes for a new kernel)");
+            System.exit(2);
+        }
+        KernelConnectionProperties properties = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
+        JupyterConnection connection = new JupyterConnection(properties);
+        AelabKernel kernel = new AelabKernel();
+        kernel.onStartup();
+        // every handler is in place before the sockets are bound, so no request can arrive unanswered
+        kernel.becomeHandlerForConnection(connection);
+        connection.connect();
+        connection.waitUntilClose();
+        // MXNet's and the cells' threads must not keep a shut-down kernel alive
+        System.exit(0);
+    }
+}

@@ -1,0 +1,35 @@
+package aelab.kernel;
+
+/**
+ * What a notebook cell calls to show things: {@code display(obj)} adds an output and returns its
+ * id; {@code updateDisplay(id, obj)} replaces that output (a training cell redraws one figure per
+ * epoch). Every cell has these imported. Outside the kernel (a plain JShell, the tests) they print
+ * the object's text instead and return null.
+ */
+public final class Notebook {
+
+    private Notebook() {}
+
+    /** Shows an image, chart, table, animation or any object's text; returns the display's id. */
+    public static String display(Object value) {
+        AelabKernel kernel = AelabKernel.running();
+        if (kernel == null) {
+            System.out.println(value);
+            return null;
+        }
+        return kernel.show(value);
+    }
+
+    /** Replaces what the display {@code id} shows with {@code value}. */
+    public static void updateDisplay(String id, Object value) {
+        if (id == null) {
+            throw new IllegalArgumentException("updateDisplay needs the id that display(...) returned; it got null");
+        }
+        AelabKernel kernel = AelabKernel.running();
+        if (kernel == null) {
+            System.out.println(value);
+            return;
+        }
+        kernel.update(id, value);
+    }
+}
