@@ -29,7 +29,7 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 AELAB = os.path.join(ROOT, "aelab")
 EPOCHS = 15
-STAGES = ["vae-2d", "vae-20d", "vae-20d-equal-steps"]
+STAGES = ["vae-2d", "vae-20d"]
 OWN = {"config.json", "measures.json", "metrics.json", "history", "checkpoints", "figures"}
 CKPT = re.compile(r"^(.+)\.e(\d{4})\.ckpt$")
 

@@ -10,4 +10,7 @@ export JUPYTER_PATH="$ROOT/environment/jupyter"
 # still a token.
 AS_ROOT=()
 [ "$(id -u)" -eq 0 ] && AS_ROOT=(--allow-root)
-exec /usr/bin/jupyter notebook --ip=127.0.0.1 --no-browser "${AS_ROOT[@]}" --notebook-dir="$ROOT/notebooks" "$@"
+# the project's notebooks, unless the arguments name another directory
+DIR=(--notebook-dir="$ROOT/notebooks")
+for arg in "$@"; do [[ "$arg" == --notebook-dir=* ]] && DIR=(); done
+exec /usr/bin/jupyter notebook --ip=127.0.0.1 --no-browser "${AS_ROOT[@]}" "${DIR[@]}" "$@"
