@@ -9,6 +9,8 @@ metrics.json and history/*.csv. Kinds:
                                       finished run of EXPERIMENT (default clustering) on DATASET
     clustering-runs DATASET [EXPERIMENT]   one row per run: seed, pre-training, code norm, ACC of
                                       each method, wall time
+    vae DATASET                       one row per VAE of each run: test -ELBO, its terms, wall time
+    vae-curve DATASET                 the 20-D VAE's test loss after every epoch beside pytorch/examples'
 
     /usr/bin/python3 environment/results.py           # rewrite RESULTS.md
     /usr/bin/python3 environment/results.py --check   # exit 1 if RESULTS.md differs from the runs
@@ -88,7 +90,35 @@ PRETRAINING = {"clustering": "SGD lr 1, momentum 0.9, fan-in uniform init (DEC-k
                "clustering-shifted": "the same, on digits shifted by up to 3 pixels (ours)",
                "clustering-adam": "Adam 1e-3, DJL's default init"}
 
-KINDS = {"clustering": clustering, "clustering-runs": clustering_runs}
+def stage_seconds(run_path, stage):
+    with open(os.path.join(ROOT, run_path, "history", stage + ".csv")) as f:
+        return sum(float(row["seconds"]) for row in csv.DictReader(f))
+
+
+def vae(dataset):
+    lines = ["| run | seed | latent | epochs | test −ELBO (reconstruction + KL) | training time |",
+             "|---|---|---|---|---|---|"]
+    for path, config, m, _ in runs("vae", dataset):
+        for key, stage, size in (("latent_2", "vae-2d", "784-512-2"), ("latent_20", "vae-20d", "784-400-20")):
+            v = m[key]
+            lines.append(f"| `{path}` | {config['seed']} | {size} | {v['epochs']} | **{v['test_negative_elbo']:.2f}**"
+                         f" ({v['test_reconstruction']:.2f} + {v['test_kl']:.2f}) |"
+                         f" {stage_seconds(path, stage) / 60:.1f} min |")
+    return "\n".join(lines) + "\n"
+
+
+def vae_curve(dataset):
+    rs = runs("vae", dataset)
+    lines = ["| epoch | pytorch/examples | " + " | ".join(f"`{os.path.basename(r[0])}`" for r in rs) + " |",
+             "|---|---|" + "---|" * len(rs)]
+    original = rs[0][2]["latent_20"]["pytorch_examples_per_epoch"]
+    for e, reference in enumerate(original):
+        ours = " | ".join(f"{r[2]['latent_20']['test_loss_per_epoch'][e]:.1f}" for r in rs)
+        lines.append(f"| {e + 1} | {reference:.1f} | {ours} |")
+    return "\n".join(lines) + "\n"
+
+
+KINDS = {"clustering": clustering, "clustering-runs": clustering_runs, "vae": vae, "vae-curve": vae_curve}
 
 
 def render(text):
