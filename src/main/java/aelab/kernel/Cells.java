@@ -3,19 +3,14 @@ package aelab.kernel;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import jdk.jshell.Diag;
-import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
-import jdk.jshell.JShellException;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
-import jdk.jshell.UnresolvedReferenceException;
 import jdk.jshell.VarSnippet;
 
 /**
@@ -63,10 +58,10 @@ final class Cells implements AutoCloseable {
                 }
                 firstLine.put(event.snippet().id(), unit.line());
                 if (event.status() == Snippet.Status.REJECTED) {
-                    throw compileError(event.snippet(), unit);
+                    throw CellError.compile(shell.diagnostics(event.snippet()).collect(Collectors.toList()), unit);
                 }
                 if (event.exception() != null) {
-                    throw runtimeError(event.exception());
+                    throw CellError.runtime(event.exception(), firstLine);
                 }
                 if (unit.last() && showsValue(event.snippet(), unit.source())) {
                     result = execution.lastValue();
@@ -86,75 +81,6 @@ final class Cells implements AutoCloseable {
     /** Interrupts the running cell (the Stop button). */
     void stop() {
         execution.stop();
-    }
-
-    private CellError compileError(Snippet snippet, Unit unit) {
-        List<String> lines = new ArrayList<>();
-        String first = null;
-        for (Diag diag : shell.diagnostics(snippet).collect(Collectors.toList())) {
-            if (!diag.isError()) {
-                continue;
-            }
-            long at = Math.max(0, diag.getStartPosition());
-            int line = unit.line() + newlines(unit.source(), (int) Math.min(at, unit.source().length())) + 1;
-            String message = diag.getMessage(Locale.ENGLISH);
-            first = first == null ? "line " + line + ": " + message : first;
-            lines.add("line " + line + ": " + message);
-            lines.add("    " + lineOf(unit.source(), (int) Math.min(at, unit.source().length())).strip());
-        }
-        if (first == null) { // rejected without an error: a declaration depends on something undefined
-            first = "line " + (unit.line() + 1) + ": this declaration cannot be compiled";
-            lines.add(first);
-        }
-        return new CellError("CompileError", first, lines);
-    }
-
-    private CellError runtimeError(JShellException exception) {
-        String name;
-        if (exception instanceof EvalException eval) {
-            String type = eval.getExceptionClassName();
-            name = type.substring(Math.max(type.lastIndexOf('.'), type.lastIndexOf('$')) + 1);
-        } else if (exception instanceof UnresolvedReferenceException unresolved) {
-            name = "UnresolvedReference";
-            return new CellError(name, unresolved.getSnippet().toString() + " uses something not defined yet",
-                    List.of(name + ": define it in an earlier cell, or run the cell that does"));
-        } else {
-            name = exception.getClass().getSimpleName();
-        }
-        String message = exception.getMessage() == null ? "" : exception.getMessage();
-        List<String> lines = new ArrayList<>();
-        lines.add(name + (message.isEmpty() ? "" : ": " + message));
-        for (StackTraceElement frame : exception.getStackTrace()) {
-            if (isKernel(frame)) {
-                break; // below the cell: JShell's and the kernel's own frames
-            }
-            lines.add("    at " + describe(frame));
-        }
-        Throwable cause = exception.getCause();
-        while (cause != null) {
-            String causeName = cause instanceof EvalException e ? e.getExceptionClassName() : cause.getClass().getName();
-            lines.add("caused by " + causeName + ": " + cause.getMessage());
-            cause = cause.getCause();
-        }
-        return new CellError(name, message, lines);
-    }
-
-    private static boolean isKernel(StackTraceElement frame) {
-        String c = frame.getClassName();
-        return c.startsWith("jdk.internal.reflect.") || c.startsWith("java.lang.reflect.")
-                || c.startsWith("aelab.kernel.") || c.startsWith("jdk.jshell.");
-    }
-
-    /** A frame of a cell reads "cell line N"; the library's frames are shown as Java shows them. */
-    private String describe(StackTraceElement frame) {
-        String file = frame.getFileName();
-        if (file != null && file.startsWith("#")) {
-            Integer start = firstLine.get(file.substring(1));
-            String name = frame.getMethodName();
-            String method = name.isEmpty() || name.startsWith("do_it$") ? "" : " (" + name + ")";
-            return start == null ? "the cell" + method : "cell line " + (start + frame.getLineNumber()) + method;
-        }
-        return frame.toString();
     }
 
     /** Tab completion: JShell's suggestions for the snippet the cursor is in. */
@@ -203,10 +129,7 @@ final class Cells implements AutoCloseable {
             boolean whole = !info.completeness().isComplete() || info.source() == null;
             String source = (whole ? rest : info.source()).stripLeading();
             int consumed = whole ? rest.length() : rest.length() - info.remaining().length();
-            // JShell may drop a leading comment from the snippet: find where its own text starts
-            String head = source.lines().findFirst().orElse("");
-            int found = code.indexOf(head, offset);
-            int start = found >= 0 && found < offset + consumed ? found : offset + leadingBlank(rest);
+            int start = offset + leadingBlank(rest); // a leading comment stays with the snippet after it
             units.add(new Unit(source, start, newlines(code, start), false));
             offset += consumed;
         }
@@ -236,7 +159,7 @@ final class Cells implements AutoCloseable {
         return i;
     }
 
-    private static int newlines(String s, int end) {
+    static int newlines(String s, int end) {
         int n = 0;
         for (int i = 0; i < end; i++) {
             if (s.charAt(i) == '\n') {
@@ -246,11 +169,6 @@ final class Cells implements AutoCloseable {
         return n;
     }
 
-    private static String lineOf(String s, int at) {
-        int from = s.lastIndexOf('\n', Math.max(0, at - 1)) + 1;
-        int to = s.indexOf('\n', at);
-        return s.substring(from, to < 0 ? s.length() : to);
-    }
 
     @Override
     public void close() {

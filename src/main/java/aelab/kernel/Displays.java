@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Base64;
+import java.util.function.Function;
 import javax.imageio.ImageIO;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
@@ -26,24 +27,21 @@ final class Displays {
     static void registerAll(Renderer renderer) {
         renderer.createRegistration(Chart.class).preferring(MIMEType.IMAGE_PNG)
                 .register((chart, context) -> context.renderIfRequested(MIMEType.IMAGE_PNG, () -> png(chart)));
-        renderer.createRegistration(Table.class).preferring(MIMEType.TEXT_HTML)
-                .register((table, context) -> {
-                    context.renderIfRequested(MIMEType.TEXT_HTML, () -> html(table));
-                    context.renderIfRequested(MIMEType.TEXT_PLAIN, table::printAll);
-                });
-        renderer.createRegistration(Results.class).preferring(MIMEType.TEXT_HTML)
-                .register((results, context) -> {
-                    context.renderIfRequested(MIMEType.TEXT_HTML, () -> html(results.table()));
-                    context.renderIfRequested(MIMEType.TEXT_PLAIN, results::toString);
-                });
-        renderer.createRegistration(ClusteringTable.class).preferring(MIMEType.TEXT_HTML)
-                .register((scores, context) -> {
-                    context.renderIfRequested(MIMEType.TEXT_HTML, () -> html(scores.table()));
-                    context.renderIfRequested(MIMEType.TEXT_PLAIN, scores::toString);
-                });
+        table(renderer, Table.class, t -> t);
+        table(renderer, Results.class, Results::table);
+        table(renderer, ClusteringTable.class, ClusteringTable::table);
         renderer.createRegistration(Animation.class).preferring(MIMEType.IMAGE_GIF)
                 .register((animation, context) -> context.renderIfRequested(MIMEType.IMAGE_GIF,
                         () -> Base64.getEncoder().encodeToString(animation.gif(Animation.DISPLAY_DELAY_MILLIS))));
+    }
+
+    /** Shows a {@code T} as its table: HTML, with Tablesaw's text beside it. */
+    private static <T> void table(Renderer renderer, Class<T> type, Function<T, Table> asTable) {
+        renderer.createRegistration(type).preferring(MIMEType.TEXT_HTML).register((value, context) -> {
+            Table table = asTable.apply(value);
+            context.renderIfRequested(MIMEType.TEXT_HTML, () -> html(table));
+            context.renderIfRequested(MIMEType.TEXT_PLAIN, table::printAll);
+        });
     }
 
     static String png(Chart<?, ?> chart) {

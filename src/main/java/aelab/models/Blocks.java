@@ -5,6 +5,8 @@ import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
+import ai.djl.training.initializer.Initializer;
+import ai.djl.training.initializer.UniformInitializer;
 import ai.djl.training.optimizer.Optimizer;
 
 /** The building blocks and optimizers several models share. */
@@ -30,6 +32,11 @@ final class Blocks {
             d.add(Linear.builder().setUnits(units).build()).add(Activation.LEAKY_RELU.asFunction());
         }
         return d.add(Linear.builder().setUnits(1).build());
+    }
+
+    /** Uniform in ±1/sqrt(fan_in): PyTorch's default for a linear layer, Keras's VarianceScaling(1/3, fan_in, uniform). */
+    static Initializer fanInUniform(int fanIn) {
+        return new UniformInitializer((float) (1 / Math.sqrt(fanIn)));
     }
 
     static Optimizer adam(float rate) {

@@ -20,7 +20,6 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.initializer.UniformInitializer;
 import ai.djl.training.optimizer.Optimizer;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -198,7 +197,7 @@ public final class DeepClustering implements AutoCloseable, Checkpointed {
     private Linear linear(int units, int fanIn) {
         Linear layer = Linear.builder().setUnits(units).build();
         if (config.pretraining.fanInUniform()) {
-            layer.setInitializer(new UniformInitializer((float) (1 / Math.sqrt(fanIn))), Parameter.Type.WEIGHT);
+            layer.setInitializer(Blocks.fanInUniform(fanIn), Parameter.Type.WEIGHT);
         }
         return layer;
     }

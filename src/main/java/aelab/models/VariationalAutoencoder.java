@@ -16,7 +16,6 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.initializer.UniformInitializer;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -142,9 +141,8 @@ public final class VariationalAutoencoder implements AutoCloseable, Checkpointed
     private Linear linear(int units, int fanIn) {
         Linear layer = Linear.builder().setUnits(units).build();
         if (config.fanInInit) {
-            UniformInitializer init = new UniformInitializer((float) (1 / Math.sqrt(fanIn)));
-            layer.setInitializer(init, Parameter.Type.WEIGHT);
-            layer.setInitializer(init, Parameter.Type.BIAS);
+            layer.setInitializer(Blocks.fanInUniform(fanIn), Parameter.Type.WEIGHT);
+            layer.setInitializer(Blocks.fanInUniform(fanIn), Parameter.Type.BIAS);
         }
         return layer;
     }
