@@ -1,8 +1,9 @@
 #!/usr/bin/python3
-"""Runs the Java benchmark and the PyTorch reference alternately, model by model, in one run, and
-prints a table: samples/s of each, their ratio, GFLOP/s and their share of this machine's fp32
-ceiling (the rate of one large matrix product in MXNet, measured first), and resident memory after
-epoch 2 and after the last epoch.
+"""Runs AE Lab on MXNet, AE Lab on DJL's PyTorch engine (when installed: setup.sh --pytorch) and the
+PyTorch reference alternately, model by model, in one run, and prints the CPU, the OpenBLAS kernel
+PyTorch used, and a table: samples/s of each, AE Lab's ratio to PyTorch on each engine, GFLOP/s and
+their share of this machine's fp32 ceiling (the rate of one large matrix product in MXNet, measured
+first), and resident memory after epoch 2 and after the last epoch.
 
     /usr/bin/python3 bench/compare.py [--epochs 20] [--samples 6400] [--rounds 2] [model ...]
 """
@@ -16,6 +17,21 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MODELS = ["dense", "vae", "conv", "stacked", "aae"]
 LINE = re.compile(r"RESULT (\w+) (\w+) (.*)")
+# where this workplace pins OpenBLAS to an older kernel for old builds; PyTorch runs without them
+OPENBLAS_PINS = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
+
+
+def cpu_model():
+    with open("/proc/cpuinfo") as f:
+        for line in f:
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    return "unknown CPU"
+
+
+def pytorch_engine_installed():
+    lib = os.path.join(ROOT, "target", "lib")
+    return any(f.startswith("pytorch-native-cpu") for f in os.listdir(lib))
 
 
 def java_command(model, epochs, samples):
@@ -37,7 +53,7 @@ def measure(command, env):
     for line in out.stdout.splitlines():
         m = LINE.match(line)
         if m:
-            return {k: float(v) for k, v in (kv.split("=") for kv in m.group(3).split())}
+            return {k: v if k == "core" else float(v) for k, v in (kv.split("=") for kv in m.group(3).split())}
     sys.exit(f"no RESULT line from {' '.join(command)}:\n{out.stdout[-2000:]}")
 
 
@@ -52,35 +68,50 @@ def main():
     if unknown:
         parser.error(f"unknown model {', '.join(unknown)}; choose from {', '.join(MODELS)}")
     env = dict(os.environ, MXNET_ENGINE_TYPE="NaiveEngine", OMP_WAIT_POLICY="PASSIVE")
+    engines = {"MXNet": dict(env, AELAB_ENGINE="mxnet")}
+    if pytorch_engine_installed():
+        engines["DJL PyTorch"] = dict(env, AELAB_ENGINE="pytorch")
+    torch_env = {k: v for k, v in env.items() if k not in OPENBLAS_PINS}
+    pins = [f"{k}={env[k]}" for k in OPENBLAS_PINS if k in env]
     blas = os.path.realpath("/usr/lib/x86_64-linux-gnu/libblas.so.3")
+    core = measure(torch_command("blas", 0, 0), torch_env)["core"]
     # the ceiling uses every core: MXNet's default of one OpenMP thread reached half of it
     ceiling = measure(java_command("gemm", 1, 0), dict(env, OMP_NUM_THREADS=str(os.cpu_count())))["gflops"]
+    print(f"CPU: {cpu_model()}, {os.cpu_count()} cores")
     print(f"{args.samples} digits, {args.epochs} epochs per pass (median of epochs 2..), {args.rounds} rounds,"
-          f" Java and PyTorch alternating; PyTorch with OMP_WAIT_POLICY=PASSIVE, BLAS {blas}")
+          f" {', '.join(['AE Lab on ' + e for e in engines])} and PyTorch alternating")
+    print(f"PyTorch: OMP_WAIT_POLICY=PASSIVE, BLAS {blas}, OpenBLAS kernel {core}"
+          + (f" (with {', '.join(pins)} unset for it)" if pins else ""))
+    if len(engines) == 1:
+        print("AE Lab on DJL's PyTorch engine: not installed (bash environment/setup.sh --pytorch)")
     print(f"fp32 ceiling: {ceiling:.1f} GFLOP/s, a 2048 x 2048 matrix product in MXNet on {os.cpu_count()} threads"
           " (best of 20)")
     print()
-    print("| model | batch | AE Lab samples/s | PyTorch samples/s | ratio | AE Lab GFLOP/s (% of ceiling) |"
-          " PyTorch GFLOP/s (% of ceiling) | AE Lab RSS epoch 2 → last (MiB) | PyTorch RSS epoch 2 → last (MiB) |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    sides = list(engines) + ["PyTorch"]
+    print("| model | batch | " + " | ".join(f"{s} samples/s" for s in sides) + " | "
+          + " | ".join(f"{e} / PyTorch" for e in engines) + " | "
+          + " | ".join(f"{s} GFLOP/s (% of ceiling)" for s in sides) + " | "
+          + " | ".join(f"{s} RSS epoch 2 → last (MiB)" for s in sides) + " |")
+    print("|---|---|" + "---|" * (3 * len(sides) + len(engines)))
     batches = {"dense": 128, "vae": 128, "conv": 128, "stacked": 256, "aae": 100}
     for model in args.models or MODELS:
-        java, torch = [], []
+        results = {s: [] for s in sides}
         for _ in range(args.rounds):
-            java.append(measure(java_command(model, args.epochs, args.samples), env))
-            torch.append(measure(torch_command(model, args.epochs, args.samples), env))
-        j = statistics.median(r["samples_per_s"] for r in java)
-        t = statistics.median(r["samples_per_s"] for r in torch)
-        jl, tl = java[-1], torch[-1]
+            for e, e_env in engines.items():
+                results[e].append(measure(java_command(model, args.epochs, args.samples), e_env))
+            results["PyTorch"].append(measure(torch_command(model, args.epochs, args.samples), torch_env))
+        rate = {s: statistics.median(r["samples_per_s"] for r in results[s]) for s in sides}
 
         def rss(r):
             growth = 100 * (r["rss_last_mib"] - r["rss_epoch2_mib"]) / r["rss_epoch2_mib"]
             return f"{r['rss_epoch2_mib']:.0f} → {r['rss_last_mib']:.0f} ({growth:+.1f}%)"
-        def rate(results):
-            gflops = statistics.median(r["gflops"] for r in results)
+
+        def flops(rs):
+            gflops = statistics.median(r["gflops"] for r in rs)
             return f"{gflops:.1f} ({100 * gflops / ceiling:.0f}%)"
-        print(f"| {model} | {batches[model]} | {j:.0f} | {t:.0f} | {j / t:.2f}x | {rate(java)} | {rate(torch)} | "
-              f"{rss(jl)} | {rss(tl)} |", flush=True)
+        cells = ([f"{rate[s]:.0f}" for s in sides] + [f"{rate[e] / rate['PyTorch']:.2f}x" for e in engines]
+                 + [flops(results[s]) for s in sides] + [rss(results[s][-1]) for s in sides])
+        print(f"| {model} | {batches[model]} | " + " | ".join(cells) + " |", flush=True)
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The performance benchmark: AE Lab's training against PyTorch's on this machine's CPU, in one run.
+# The performance benchmark: AE Lab's training, on MXNet and on PyTorch through DJL, against PyTorch's
+# own on this machine's CPU, in one run.
 # Installs Debian's python3-torch and OpenBLAS when missing, builds the library if needed, then runs
 # bench/compare.py (arguments are passed on, e.g. `bash bench/run.sh --epochs 10 stacked`).
 set -euo pipefail
@@ -14,7 +15,9 @@ if [ "${#missing[@]}" -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
-if [ ! -f "$ROOT/target/classes/aelab/bench/ThroughputBenchmark.class" ] || [ ! -d "$ROOT/target/lib" ]; then
-  (cd "$ROOT" && mvn -q -B -DskipTests -Daelab.skipNotebooks=true package)
+# both engines: AE Lab on MXNet and on DJL's PyTorch engine (its CPU natives come from Maven Central)
+if [ ! -f "$ROOT/target/classes/aelab/bench/ThroughputBenchmark.class" ] \
+   || ! ls "$ROOT"/target/lib/pytorch-native-cpu-*.jar >/dev/null 2>&1; then
+  (cd "$ROOT" && mvn -q -B -DskipTests -Daelab.skipNotebooks=true -Ppytorch package)
 fi
 exec /usr/bin/python3 "$ROOT/bench/compare.py" "$@"

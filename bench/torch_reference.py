@@ -217,7 +217,21 @@ def run(name, data, epochs):
           f"rss_epoch2_mib={rss[min(2, epochs)]} rss_last_mib={rss[epochs]}", flush=True)
 
 
+def openblas_core():
+    """The kernel OpenBLAS picked for this CPU (torch links libblas.so.3), or why it is unknown."""
+    import ctypes
+    try:
+        lib = ctypes.CDLL("libblas.so.3")
+        lib.openblas_get_corename.restype = ctypes.c_char_p
+        return lib.openblas_get_corename().decode()
+    except (OSError, AttributeError) as e:
+        return f"unknown ({e})"
+
+
 def main():
+    if sys.argv[1:2] == ["blas"]:
+        print(f"RESULT torch blas core={openblas_core()}")
+        return
     which = sys.argv[1] if len(sys.argv) > 1 else "all"
     epochs = int(sys.argv[2]) if len(sys.argv) > 2 else 5
     samples = int(sys.argv[3]) if len(sys.argv) > 3 else 6400

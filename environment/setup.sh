@@ -1,7 +1,16 @@
 #!/usr/bin/env bash
 # Sets up everything AE Lab needs on a fresh Debian machine; safe to run again (a second run
 # only rebuilds the library). Needs root, or sudo, for the Debian packages.
+#   --pytorch   also install the second engine, DJL's PyTorch (112 MB of CPU natives from Maven
+#               Central); choose it with AELAB_ENGINE=pytorch
 set -euo pipefail
+MAVEN_PROFILES=()
+for arg in "$@"; do
+  case "$arg" in
+    --pytorch) MAVEN_PROFILES=(-Ppytorch) ;;
+    *) echo "setup: unknown option '$arg' (the only one is --pytorch)" >&2; exit 2 ;;
+  esac
+done
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ENVDIR="$ROOT/environment"
@@ -38,8 +47,8 @@ else
 fi
 
 # 2. The library: compiled classes plus its runtime jars in target/lib (the kernel's classpath).
-say "building the library (mvn package, tests skipped here)"
-(cd "$ROOT" && mvn -B -q -DskipTests -Daelab.skipNotebooks=true package)
+say "building the library (mvn package ${MAVEN_PROFILES[*]:-}, tests skipped here)"
+(cd "$ROOT" && mvn -B -q -DskipTests -Daelab.skipNotebooks=true "${MAVEN_PROFILES[@]}" package)
 
 # 3. The data: the official MNIST (60,000 + 10,000) from npm, checked against its MD5 sums;
 #    Fashion-MNIST linked from Debian.

@@ -3,7 +3,7 @@ package aelab;
 import ai.djl.engine.Engine;
 import aelab.data.Mnist;
 
-/** What every notebook and command does first: offline DJL, a seeded engine, the mode printed. */
+/** What every notebook and command does first: offline DJL, the chosen engine seeded, the mode printed. */
 public final class Lab {
 
     private Lab() {}
@@ -20,10 +20,8 @@ public final class Lab {
 
     /** As {@link #start(long, Mode)}, printing {@code data} as the data directory in force. */
     public static Mode start(long seed, Mode mode, java.nio.file.Path data) {
-        // the MXNet library comes from a Maven jar: never let DJL look for it online
-        System.setProperty("ai.djl.offline", "true");
         System.setProperty("java.awt.headless", "true");
-        Engine engine = Engine.getEngine("MXNet");
+        Engine engine = Engines.select();
         engine.setRandomSeed((int) seed);
         System.out.println(mode.describe());
         System.out.println("engine: " + engine.getEngineName() + " " + engine.getVersion()

@@ -169,7 +169,7 @@ public final class Main implements Runnable {
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter messages = commandLine.getErr();
             if (ex instanceof Run.RunException || ex instanceof DataException
-                    || ex instanceof Checkpoint.CheckpointException) {
+                    || ex instanceof Checkpoint.CheckpointException || ex instanceof aelab.Engines.ChoiceException) {
                 messages.println("aelab: " + ex.getMessage());
                 return 2;
             }

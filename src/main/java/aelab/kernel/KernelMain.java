@@ -15,6 +15,12 @@ public final class KernelMain {
             System.err.println("usage: KernelMain CONNECTION_FILE (the JSON file Jupyter writes for a new kernel)");
             System.exit(2);
         }
+        try {
+            aelab.Engines.configure();
+        } catch (RuntimeException e) {
+            // the kernel still starts; Lab.start repeats the error in the notebook, where it is seen
+            System.err.println("AE Lab kernel: " + e.getMessage());
+        }
         KernelConnectionProperties properties = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
         JupyterConnection connection = new JupyterConnection(properties);
         AelabKernel kernel = new AelabKernel();

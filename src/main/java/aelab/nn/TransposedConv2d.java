@@ -1,5 +1,6 @@
 package aelab.nn;
 
+import aelab.Engines;
 import ai.djl.mxnet.engine.MxNDManager;
 import ai.djl.mxnet.engine.MxOpParams;
 import ai.djl.ndarray.NDArray;
@@ -13,8 +14,10 @@ import ai.djl.util.PairList;
 /**
  * A 2-D transposed convolution ("deconvolution") on NCHW input, weight laid out as
  * (in, out, k, k). DJL 0.36's own Conv2dTranspose lays its weight out the other way round and
- * fails on MXNet whenever input channels differ from filters, so this block calls MXNet's
- * deconvolution operator directly. Output size: (in - 1) * stride + kernel (no padding).
+ * fails on MXNet whenever input channels differ from filters, so on MXNet this block calls its
+ * deconvolution operator directly. Other engines (DJL's PyTorch engine has no deconvolution) take
+ * the engine-neutral path, which needs stride = kernel: the patches then do not overlap and the
+ * whole layer is one matrix product. Output size: (in - 1) * stride + kernel (no padding).
  */
 public final class TransposedConv2d extends AbstractBlock {
 
@@ -25,6 +28,10 @@ public final class TransposedConv2d extends AbstractBlock {
     private final Parameter bias;
 
     public TransposedConv2d(int filters, int kernel, int stride) {
+        if (stride != kernel && !Engines.onMxnet()) {
+            throw new IllegalArgumentException("TransposedConv2d with stride " + stride + " != kernel " + kernel
+                    + " needs the MXNet engine (AELAB_ENGINE=mxnet)");
+        }
         this.filters = filters;
         this.kernel = kernel;
         this.stride = stride;
@@ -44,6 +51,10 @@ public final class TransposedConv2d extends AbstractBlock {
         NDArray x = inputs.singletonOrThrow();
         NDArray w = store.getValue(weight, x.getDevice(), training);
         NDArray b = store.getValue(bias, x.getDevice(), training);
+        return x.getManager() instanceof MxNDManager ? mxnet(x, w, b) : new NDList(byProduct(x, w, b));
+    }
+
+    private NDList mxnet(NDArray x, NDArray w, NDArray b) {
         // DJL's own wrapper takes num_filter from the weight's first axis: set it from the second
         MxOpParams op = new MxOpParams();
         op.addParam("kernel", new Shape(kernel, kernel));
@@ -55,6 +66,23 @@ public final class TransposedConv2d extends AbstractBlock {
         op.addParam("num_filter", filters);
         op.add("no_bias", false);
         return ((MxNDManager) x.getManager()).invoke("_npx_deconvolution", new NDList(x, w, b), op);
+    }
+
+    /**
+     * Stride = kernel: each input pixel paints its own k x k patch, out[n, o, h*k+i, w*k+j] =
+     * sum_c x[n, c, h, w] W[c, o, i, j] + b[o], one (N*H*W, C) x (C, O*k*k) product.
+     */
+    NDArray byProduct(NDArray x, NDArray w, NDArray b) {
+        long n = x.getShape().get(0);
+        long c = x.getShape().get(1);
+        long h = x.getShape().get(2);
+        long wd = x.getShape().get(3);
+        NDArray rows = x.transpose(0, 2, 3, 1).reshape(n * h * wd, c);
+        NDArray patches = rows.matMul(w.reshape(c, (long) filters * kernel * kernel))
+                .reshape(n, h, wd, filters, kernel, kernel)
+                .transpose(0, 3, 1, 4, 2, 5)
+                .reshape(n, filters, h * kernel, wd * kernel);
+        return patches.add(b.reshape(1, filters, 1, 1));
     }
 
     @Override

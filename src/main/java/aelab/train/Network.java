@@ -19,7 +19,9 @@ import java.util.Map;
 /**
  * A block with its own optimizer. A model with several networks (a GAN, an adversarial
  * autoencoder) steps each one after its own phase; gradients are written, not accumulated, by
- * each backward pass, so a network is stepped only after a phase that reached it.
+ * each backward pass, so a network is stepped only after a phase that reached it. PyTorch adds
+ * each backward pass to the gradients instead, so on that engine a training forward pass first
+ * zeroes them, which gives MXNet's behaviour.
  */
 public final class Network {
 
@@ -27,6 +29,7 @@ public final class Network {
     private final Block block;
     private final Optimizer optimizer;
     private final ParameterStore store;
+    private final boolean accumulates;
     private long steps;
 
     /** Initialises {@code block}'s parameters for inputs of {@code inputShapes} in {@code manager}. */
@@ -35,6 +38,7 @@ public final class Network {
         this.block = block;
         this.optimizer = optimizer;
         this.store = new ParameterStore(manager, false);
+        this.accumulates = !"MXNet".equals(manager.getEngine().getEngineName());
         block.initialize(manager, DataType.FLOAT32, inputShapes);
     }
 
@@ -43,6 +47,7 @@ public final class Network {
         this.block = shared.block;
         this.optimizer = optimizer;
         this.store = shared.store;
+        this.accumulates = shared.accumulates;
     }
 
     /**
@@ -72,6 +77,7 @@ public final class Network {
 
     /** Runs the block; {@code training} switches dropout and the like on. */
     public NDList forward(NDList input, boolean training) {
+        zeroGradients(block, training);
         return block.forward(store, input, training);
     }
 
@@ -82,7 +88,22 @@ public final class Network {
 
     /** Runs a part of this network's block (an encoder, a decoder) with the same parameters. */
     public NDArray forward(Block part, NDArray input, boolean training) {
+        zeroGradients(part, training);
         return part.forward(store, new NDList(input), training).singletonOrThrow();
+    }
+
+    private void zeroGradients(Block part, boolean training) {
+        if (!accumulates || !training) {
+            return;
+        }
+        for (Pair<String, Parameter> p : part.getParameters()) {
+            NDArray weight = p.getValue().getArray();
+            if (weight.hasGradient()) {
+                try (NDArray grad = weight.getGradient()) {
+                    grad.subi(grad);
+                }
+            }
+        }
     }
 
     /** Applies one optimizer update with the gradients of the last backward pass. */

@@ -150,6 +150,25 @@ class MainTest {
     }
 
     @Test
+    void anUnknownEngineIsNamedWithTheChoices() {
+        String before = System.getProperty("aelab.engine");
+        System.setProperty("aelab.engine", "tensorflow");
+        try {
+            Outcome wrong = run("run", "basics", "--out", dir.resolve("e").toString(), "--quiet", "--epochs", "1");
+            assertEquals(2, wrong.status());
+            assertTrue(wrong.err().startsWith("aelab: AELAB_ENGINE") && wrong.err().contains("'tensorflow'")
+                    && wrong.err().contains("pytorch"), wrong.err());
+        } finally {
+            if (before == null) {
+                System.clearProperty("aelab.engine");
+            } else {
+                System.setProperty("aelab.engine", before);
+            }
+            aelab.Engines.configure();
+        }
+    }
+
+    @Test
     void theHeaderNamesTheDataDirectoryInForce() throws IOException {
         Path missing = dir.resolve("elsewhere");
         java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();

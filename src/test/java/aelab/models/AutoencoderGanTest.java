@@ -15,7 +15,7 @@ class AutoencoderGanTest {
     @Test
     void alphaOneBetaZeroLearnsToReconstructWhileTheDiscriminatorWins() {
         ImageSet train = digits(1000);
-        Engine.getEngine("MXNet").setRandomSeed(14);
+        Engine.getInstance().setRandomSeed(14);
         try (AutoencoderGan gan = new AutoencoderGan(AutoencoderGan.Config.reconstructionOnly())) {
             History h = gan.fit(train, new TrainingLoop.Options(4, 50, 1, false));
             assertTrue(h.last("ae_loss") < 0.7 * h.values("ae_loss")[0], h.toString());

@@ -28,7 +28,7 @@ class DeepClusteringTest {
     @Test
     void pretrainingThenDecSharpensTheAssignments() {
         ImageSet data = digits(1500);
-        Engine.getEngine("MXNet").setRandomSeed(15);
+        Engine.getInstance().setRandomSeed(15);
         // Adam pre-trains faster over these few steps; this test is about the clustering stage
         try (DeepClustering dec = new DeepClustering(DeepClustering.Config.dec().withKmeansRestarts(3).withUpdateInterval(20)
                 .withPretraining(DeepClustering.Pretraining.adam()))) {
@@ -60,7 +60,7 @@ class DeepClusteringTest {
     @Test
     void decKerasPretrainingStartsFromFanInUniformWeightsAndLearns() {
         ImageSet data = digits(1000);
-        Engine.getEngine("MXNet").setRandomSeed(15);
+        Engine.getInstance().setRandomSeed(15);
         try (DeepClustering dec = new DeepClustering(DeepClustering.Config.dec())) {
             float[] w = dec.firstLayerWeights();
             double bound = 1 / Math.sqrt(784);
@@ -84,7 +84,7 @@ class DeepClusteringTest {
     void pretrainingOnShiftedDigitsLearnsAndLeavesTheDataAsItWas() {
         ImageSet data = digits(1000);
         float[] before = data.image(0);
-        Engine.getEngine("MXNet").setRandomSeed(15);
+        Engine.getInstance().setRandomSeed(15);
         try (DeepClustering shifted = new DeepClustering(DeepClustering.Config.dec().withPretrainShift(2))) {
             History pre = shifted.pretrain(data, new TrainingLoop.Options(4, 128, 1, false));
             assertTrue(pre.last("mse") < 0.8 * pre.values("mse")[0], pre.toString());
@@ -95,7 +95,7 @@ class DeepClusteringTest {
     @Test
     void computingTheTargetFromTheBatchWithItsGradientCollapsesTheClusters() {
         ImageSet data = digits(1500);
-        Engine.getEngine("MXNet").setRandomSeed(15);
+        Engine.getInstance().setRandomSeed(15);
         try (DeepClustering dec = new DeepClustering(DeepClustering.Config.dec().withKmeansRestarts(3).withCollapse())) {
             dec.pretrain(data, PRETRAIN);
             dec.initialiseCentres(data, 1);

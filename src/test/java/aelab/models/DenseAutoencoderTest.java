@@ -31,7 +31,7 @@ class DenseAutoencoderTest {
     @Test
     void lossFallsOnRealDigitsAndListenersSeeEveryEpoch() {
         ImageSet train = digits(1000);
-        Engine.getEngine("MXNet").setRandomSeed(3);
+        Engine.getInstance().setRandomSeed(3);
         List<Integer> seen = new ArrayList<>();
         try (DenseAutoencoder ae = new DenseAutoencoder(DenseAutoencoder.Config.small())) {
             double before = ae.reconstructionError(train);
@@ -50,7 +50,7 @@ class DenseAutoencoderTest {
         ImageSet train = digits(300);
         double[][] runs = new double[2][];
         for (int r = 0; r < 2; r++) {
-            Engine.getEngine("MXNet").setRandomSeed(11);
+            Engine.getInstance().setRandomSeed(11);
             try (DenseAutoencoder ae = new DenseAutoencoder(DenseAutoencoder.Config.basic32())) {
                 runs[r] = ae.fit(train, new TrainingLoop.Options(2, 50, 5, false)).values("bce");
             }
@@ -61,7 +61,7 @@ class DenseAutoencoderTest {
     @Test
     void klSparsityPullsTheMeanActivationTowardItsTarget() {
         ImageSet train = digits(1000);
-        Engine.getEngine("MXNet").setRandomSeed(5);
+        Engine.getInstance().setRandomSeed(5);
         var options = new TrainingLoop.Options(5, 64, 1, false);
         double plain;
         try (DenseAutoencoder ae = new DenseAutoencoder(DenseAutoencoder.Config.sparseKl(0.05f, 0, true, 0))) {
@@ -80,7 +80,7 @@ class DenseAutoencoderTest {
     void nonnegativityPenaltyShrinksNegativeWeights() {
         // a strong weight so that a few epochs show the effect; the NCAE preset's 3e-3 needs many
         ImageSet train = digits(1000);
-        Engine.getEngine("MXNet").setRandomSeed(6);
+        Engine.getInstance().setRandomSeed(6);
         var options = new TrainingLoop.Options(5, 64, 1, false);
         double[] negative = new double[2];
         DenseAutoencoder.Config[] configs = {
@@ -104,7 +104,7 @@ class DenseAutoencoderTest {
     @Test
     void l1ActivityIsAddedToTheLossAndReported() {
         ImageSet train = digits(500);
-        Engine.getEngine("MXNet").setRandomSeed(7);
+        Engine.getInstance().setRandomSeed(7);
         try (DenseAutoencoder ae = new DenseAutoencoder(DenseAutoencoder.Config.sparseL1(1e-3f))) {
             History h = ae.fit(train, new TrainingLoop.Options(3, 50, 1, false));
             assertTrue(h.termNames().containsAll(List.of("bce", "l1_activity", "loss", "code_mean")), h.termNames().toString());

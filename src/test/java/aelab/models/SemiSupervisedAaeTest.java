@@ -25,7 +25,7 @@ class SemiSupervisedAaeTest {
         ImageSet train = digits(2000);
         ImageSet test = testDigits(500);
         ImageSet labelled = SemiSupervisedAae.labelledSubset(train, 10, 3);
-        Engine.getEngine("MXNet").setRandomSeed(16);
+        Engine.getInstance().setRandomSeed(16);
         try (SemiSupervisedAae aae = new SemiSupervisedAae(SemiSupervisedAae.Config.tutorial().withHidden(256))) {
             double before = aae.errorRate(test);
             History h = aae.fit(train, labelled, new TrainingLoop.Options(4, 100, 1, false));

@@ -33,7 +33,7 @@ class VariationalAutoencoderTest {
     void negativeElboFallsAndSplitsIntoItsTerms() {
         ImageSet train = digits(2000);
         ImageSet test = testDigits(500);
-        Engine.getEngine("MXNet").setRandomSeed(8);
+        Engine.getInstance().setRandomSeed(8);
         try (VariationalAutoencoder vae = new VariationalAutoencoder(VariationalAutoencoder.Config.pytorch20())) {
             double[] before = vae.negativeElbo(test);
             History h = vae.fit(train, new TrainingLoop.Options(4, 128, 2, false));
@@ -50,7 +50,7 @@ class VariationalAutoencoderTest {
     @Test
     void meanScalingMakesTheKlTermNegligible() {
         ImageSet train = digits(1000);
-        Engine.getEngine("MXNet").setRandomSeed(9);
+        Engine.getInstance().setRandomSeed(9);
         var config = VariationalAutoencoder.Config.keras2d().withScaling(VariationalAutoencoder.Scaling.MEAN);
         try (VariationalAutoencoder vae = new VariationalAutoencoder(config)) {
             History h = vae.fit(train, new TrainingLoop.Options(2, 100, 2, false));
@@ -62,7 +62,7 @@ class VariationalAutoencoderTest {
     @Test
     void gaussianLikelihoodTrainsToo() {
         ImageSet train = digits(1000);
-        Engine.getEngine("MXNet").setRandomSeed(10);
+        Engine.getInstance().setRandomSeed(10);
         var config = VariationalAutoencoder.Config.pytorch20().withGaussianLikelihood(0.2f);
         try (VariationalAutoencoder vae = new VariationalAutoencoder(config)) {
             History h = vae.fit(train, new TrainingLoop.Options(3, 100, 2, false));
