@@ -5,7 +5,6 @@ optimizers and losses, trained on the same digits; prints one RESULT line per mo
 Run with Debian's /usr/bin/python3 and python3-torch:
     OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 bench/torch_reference.py [model] [epochs] [samples]
 """
-import gzip
 import os
 import statistics
 import sys
@@ -20,9 +19,9 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def digits(n):
-    """The first n MNIST digits of the project's data, scaled to [0, 1]."""
-    path = os.path.join(ROOT, "environment", "data", "mnist", "t10k-images-idx3-ubyte.gz")
-    with gzip.open(path, "rb") as f:
+    """The first n MNIST training digits of the project's data (as the Java side), scaled to [0, 1]."""
+    path = os.path.join(ROOT, "environment", "data", "mnist", "train-images-idx3-ubyte")
+    with open(path, "rb") as f:
         raw = np.frombuffer(f.read(), dtype=np.uint8, offset=16).reshape(-1, 784)
     return torch.from_numpy(raw[:n].astype(np.float32) / 255.0)
 
@@ -228,9 +227,32 @@ def openblas_core():
         return f"unknown ({e})"
 
 
+def elementwise(reps=200):
+    """StepProfile's element-wise kernels in PyTorch: the same 1.08 million values, one thread."""
+    torch.set_num_threads(1)
+    sizes = [784, 512, 256, 32, 256, 512, 784]
+    params = [nn.Parameter(torch.rand(o, i)) for i, o in zip(sizes, sizes[1:])]
+    params += [nn.Parameter(torch.rand(o)) for o in sizes[1:]]
+    for p in params:
+        p.grad = torch.full_like(p, 1e-3)
+    values = sum(p.numel() for p in params)
+    adam = torch.optim.Adam(params, lr=1e-3)
+    for name, step in (("w -= g in place", lambda: [p.data.sub_(p.grad) for p in params]), ("Adam update", adam.step)):
+        for _ in range(10):
+            step()
+        start = time.perf_counter()
+        for _ in range(reps):
+            step()
+        ns = (time.perf_counter() - start) / reps * 1e9
+        print(f"  {name:22s} {ns / 1e6:6.2f} ms per pass over {values} values, {ns / values:.2f} ns per value")
+
+
 def main():
     if sys.argv[1:2] == ["blas"]:
         print(f"RESULT torch blas core={openblas_core()}")
+        return
+    if sys.argv[1:2] == ["elementwise"]:
+        elementwise()
         return
     which = sys.argv[1] if len(sys.argv) > 1 else "all"
     epochs = int(sys.argv[2]) if len(sys.argv) > 2 else 5
