@@ -120,10 +120,17 @@ public final class DenseAutoencoder implements AutoCloseable, Checkpointed {
     private final SequentialBlock encoder = new SequentialBlock();
     private final SequentialBlock decoder = new SequentialBlock();
     private final Network network;
+    /**
+     * Sigmoid output with BCE: the decoder ends at the logits and the loss is BCE from logits, a
+     * third fewer element-wise passes per step than sigmoid then BCE (those passes, not the matrix
+     * products, are where a step's time goes: aelab.bench.StepProfile); images get the sigmoid.
+     */
+    private final boolean fromLogits;
 
     public DenseAutoencoder(Config config) {
         this.config = config;
         this.manager = NDManager.newBaseManager();
+        this.fromLogits = config.output == Activation.SIGMOID && config.loss == Reconstruction.BCE;
         int[] s = config.sizes;
         for (int i = 1; i < s.length; i++) {
             encoder.add(Linear.builder().setUnits(s[i]).build());
@@ -131,7 +138,9 @@ public final class DenseAutoencoder implements AutoCloseable, Checkpointed {
         }
         for (int i = s.length - 2; i >= 0; i--) {
             decoder.add(Linear.builder().setUnits(s[i]).build());
-            decoder.add((i == 0 ? config.output : config.hidden).asFunction());
+            if (i > 0 || !fromLogits) {
+                decoder.add((i == 0 ? config.output : config.hidden).asFunction());
+            }
         }
         SequentialBlock whole = new SequentialBlock().add(encoder).add(decoder);
         Optimizer adam = Blocks.adam(config.learningRate);
@@ -183,7 +192,8 @@ public final class DenseAutoencoder implements AutoCloseable, Checkpointed {
     NDArray lossTerms(NDArray x, Map<String, Double> terms) {
         Regularization p = config.penalties;
         NDArray code = network.forward(encoder, x, true);
-        NDArray reconstruction = reconstructionLoss(x, network.forward(decoder, code, true));
+        NDArray out = network.forward(decoder, code, true);
+        NDArray reconstruction = fromLogits ? Losses.binaryCrossEntropyWithLogits(out, x) : reconstructionLoss(x, out);
         NDArray total = reconstruction;
         terms.put(config.loss.name().toLowerCase(java.util.Locale.ROOT), (double) reconstruction.getFloat());
         if (p.activityL1() > 0) {
@@ -246,12 +256,17 @@ public final class DenseAutoencoder implements AutoCloseable, Checkpointed {
 
     /** Images decoded from codes, one row each. */
     public float[][] decode(float[][] codes) {
-        return Rows.map(manager, codes, z -> network.forward(decoder, z, false));
+        return Rows.map(manager, codes, z -> image(network.forward(decoder, z, false)));
     }
 
     /** Reconstructions of every image, one row each. */
     public float[][] reconstruct(ImageSet images) {
-        return Rows.map(manager, images, x -> network.forward(x, false));
+        return Rows.map(manager, images, x -> image(network.forward(x, false)));
+    }
+
+    /** The decoder's output as an image: its sigmoid when the decoder ends at the logits. */
+    private NDArray image(NDArray out) {
+        return fromLogits ? ai.djl.nn.Activation.sigmoid(out) : out;
     }
 
     /** Mean squared error per pixel over {@code images}. */

@@ -133,7 +133,10 @@ public final class VariationalAutoencoder implements AutoCloseable, Checkpointed
             dec.add(linear(config.hidden[i], in)).add(Activation.RELU.asFunction());
             in = config.hidden[i];
         }
-        dec.add(linear(config.inputSize, in)).add(Activation.SIGMOID.asFunction());
+        dec.add(linear(config.inputSize, in));
+        if (config.likelihood == Likelihood.GAUSSIAN) {
+            dec.add(Activation.SIGMOID.asFunction());
+        } // with BCE the decoder ends at the logits: BCE from logits takes fewer element-wise passes
         encoder = new Network("encoder", enc, Blocks.adam(config.learningRate), manager, new Shape(1, config.inputSize));
         decoder = new Network("decoder", dec, Blocks.adam(config.learningRate), manager, new Shape(1, config.latent));
     }
@@ -151,6 +154,11 @@ public final class VariationalAutoencoder implements AutoCloseable, Checkpointed
         return config;
     }
 
+    /** The decoder's output as an image (its sigmoid, when the decoder ends at the logits). */
+    private NDArray image(NDArray out) {
+        return config.likelihood == Likelihood.GAUSSIAN ? out : ai.djl.nn.Activation.sigmoid(out);
+    }
+
     /** The per-sample negative ELBO of a batch in nats: summed BCE over pixels and KL over units. */
     record Terms(NDArray reconstruction, NDArray kl) {}
 
@@ -165,10 +173,10 @@ public final class VariationalAutoencoder implements AutoCloseable, Checkpointed
         NDArray logVar = h.get(new NDIndex(":, {}:", config.latent));
         NDArray std = config.sigmaBug ? logVar.exp() : logVar.mul(0.5f).exp();
         NDArray z = mu.add(std.mul(x.getManager().randomNormal(mu.getShape())));
-        NDArray xHat = decoder.forward(z, training);
+        NDArray out = decoder.forward(z, training);
         NDArray rec = config.likelihood == Likelihood.GAUSSIAN
-                ? Losses.gaussianNegativeLogLikelihood(xHat, x, config.sigma)
-                : Losses.binaryCrossEntropy(xHat, x).mul(config.inputSize); // mean -> per-sample sum
+                ? Losses.gaussianNegativeLogLikelihood(out, x, config.sigma)
+                : Losses.binaryCrossEntropyWithLogits(out, x).mul(config.inputSize); // mean -> per-sample sum
         NDArray klLogVar = config.sigmaBug && trueKl ? logVar.mul(2) : logVar;
         return new Terms(rec, Losses.klToStandardNormal(mu, klLogVar));
     }
@@ -228,7 +236,7 @@ public final class VariationalAutoencoder implements AutoCloseable, Checkpointed
 
     /** Decoder outputs (pixel means) for the given codes. */
     public float[][] decode(float[][] z) {
-        return Rows.map(manager, z, c -> decoder.forward(c, false));
+        return Rows.map(manager, z, c -> image(decoder.forward(c, false)));
     }
 
     /** Reconstructions from the mean code of each image. */
