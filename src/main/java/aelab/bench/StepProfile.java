@@ -3,14 +3,13 @@ package aelab.bench;
 import aelab.Lab;
 import aelab.Mode;
 import aelab.losses.Losses;
+import aelab.models.DenseAutoencoder;
 import aelab.train.Adam;
 import aelab.train.Network;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.core.Linear;
 import ai.djl.training.GradientCollector;
 import java.util.Random;
 
@@ -22,8 +21,8 @@ import java.util.Random;
  */
 public final class StepProfile {
 
-    private static final int[] SIZES = {784, 512, 256, 32, 256, 512, 784};
-    private static final int BATCH = 128;
+    private static final int INPUTS = 784;
+    private static final int BATCH = ThroughputBenchmark.BATCH.get("dense");
     private static final String[] PHASES = {"batch to tensor", "forward (layers)", "loss (BCE from logits)", "backward",
         "Adam update"};
 
@@ -32,16 +31,11 @@ public final class StepProfile {
     public static void main(String[] args) {
         int steps = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         Lab.start(1, Mode.FULL);
-        SequentialBlock net = new SequentialBlock();
-        for (int i = 1; i < SIZES.length; i++) {
-            net.add(Linear.builder().setUnits(SIZES[i]).build());
-            if (i < SIZES.length - 1) {
-                net.add(ai.djl.nn.Activation::relu);
-            }
-        }
-        try (NDManager manager = NDManager.newBaseManager()) {
-            Network network = new Network("dense", net, new Adam(1e-3f), manager, new Shape(1, SIZES[0]));
-            float[] pixels = new float[BATCH * SIZES[0]];
+        // the throughput benchmark's dense model itself; its decoder ends at the logits (sigmoid output, BCE)
+        try (DenseAutoencoder model = new DenseAutoencoder(ThroughputBenchmark.DENSE);
+                NDManager manager = NDManager.newBaseManager()) {
+            Network network = model.network();
+            float[] pixels = new float[BATCH * INPUTS];
             Random random = new Random(1);
             for (int i = 0; i < pixels.length; i++) {
                 pixels[i] = random.nextFloat();
@@ -52,7 +46,7 @@ public final class StepProfile {
                 long[] mark = new long[PHASES.length + 1];
                 try (NDManager batch = manager.newSubManager()) {
                     mark[0] = System.nanoTime();
-                    NDArray x = batch.create(pixels, new Shape(BATCH, SIZES[0]));
+                    NDArray x = batch.create(pixels, new Shape(BATCH, INPUTS));
                     mark[1] = System.nanoTime();
                     try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                         NDArray out = network.forward(x, true);

@@ -63,6 +63,11 @@ public final class ThroughputBenchmark {
         FLOPS_PER_SAMPLE.put("aae", 6 * (enc + dec) + 2 * enc + 2 * 6 * disc + 6 * (enc + disc));
     }
 
+    /** The dense model: 784-512-256-32 and back, ReLU, sigmoid output, BCE, Adam 1e-3. */
+    static final DenseAutoencoder.Config DENSE = new DenseAutoencoder.Config("dense-784-512-256-32",
+            new int[] {784, 512, 256, 32}, Activation.RELU, Activation.RELU, Activation.SIGMOID,
+            DenseAutoencoder.Reconstruction.BCE, 1e-3f);
+
     /** Batch size of each model. */
     static final Map<String, Integer> BATCH = Map.of("dense", 128, "vae", 128, "conv", 128, "stacked", 256, "aae", 100);
 
@@ -121,9 +126,7 @@ public final class ThroughputBenchmark {
             String model, ImageSet data) {
         return switch (model) {
             case "dense" -> {
-                var ae = new DenseAutoencoder(new DenseAutoencoder.Config("dense-784-512-256-32",
-                        new int[] {784, 512, 256, 32}, Activation.RELU, Activation.RELU, Activation.SIGMOID,
-                        DenseAutoencoder.Reconstruction.BCE, 1e-3f));
+                var ae = new DenseAutoencoder(DENSE);
                 yield (o, l) -> ae.fit(data, o, l);
             }
             case "vae" -> {

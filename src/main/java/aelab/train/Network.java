@@ -38,7 +38,7 @@ public final class Network {
         this.block = block;
         this.optimizer = optimizer;
         this.store = new ParameterStore(manager, false);
-        this.accumulates = !"MXNet".equals(manager.getEngine().getEngineName());
+        this.accumulates = !aelab.Engines.MXNET.equals(manager.getEngine().getEngineName());
         block.initialize(manager, DataType.FLOAT32, inputShapes);
     }
 
