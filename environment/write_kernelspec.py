@@ -33,6 +33,8 @@ def spec(root):
             # OpenMP threads that wait by sleeping, not spinning: spinning ones beside another busy
             # process (a background run, a second notebook) made training ten times slower
             "OMP_WAIT_POLICY": "PASSIVE",
+            # one thread per core of this machine (MXNet alone would take half of them)
+            "OMP_NUM_THREADS": os.environ.get("OMP_NUM_THREADS", str(len(os.sched_getaffinity(0)))),
             "AELAB_PROJECT": root,
         },
     }
