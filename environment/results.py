@@ -9,6 +9,10 @@ metrics.json and history/*.csv. Kinds:
                                       finished run of EXPERIMENT (default clustering) on DATASET
     clustering-runs DATASET [EXPERIMENT]   one row per run: seed, pre-training, code norm, ACC of
                                       each method, wall time
+    basics DATASET                    one row per run of the 784-32 autoencoder: training BCE of the
+                                      first and last epoch, test MSE, wall time
+    conv DATASET                      one row per network (failing, fixed) of each conv run: test MSE,
+                                      summed code variance, wall time
     vae DATASET                       one row per VAE of each run: test -ELBO, its terms, wall time
     vae-curve DATASET                 the 20-D VAE's test loss after every epoch beside pytorch/examples'
 
@@ -118,7 +122,29 @@ def vae_curve(dataset):
     return "\n".join(lines) + "\n"
 
 
-KINDS = {"clustering": clustering, "clustering-runs": clustering_runs, "vae": vae, "vae-curve": vae_curve}
+def basics(dataset):
+    lines = ["| run | seed | epochs | training BCE, epoch 1 → last | test MSE per pixel | wall time |",
+             "|---|---|---|---|---|---|"]
+    for path, config, m, seconds in runs("basics", dataset):
+        lines.append(f"| `{path}` | {config['seed']} | {m['epochs']} | {m['train_bce_first_epoch']:.4f} →"
+                     f" **{m['train_bce_last_epoch']:.4f}** | {m['test_mse']:.4f} | {seconds / 60:.1f} min |")
+    return "\n".join(lines) + "\n"
+
+
+def conv(dataset):
+    names = {"failing": "failing: sigmoids, truncated-normal kernels, Adam 1e-4, batches of 1,000 sorted by label",
+             "fixed": "fixed: ReLU, Xavier kernels, Adam 1e-3, shuffled batches of 128"}
+    lines = ["| run | seed | network | epochs | test MSE per pixel | summed variance of the code units | wall time |",
+             "|---|---|---|---|---|---|---|"]
+    for path, config, m, _ in runs("conv", dataset):
+        for key, name in names.items():
+            v = m[key]
+            lines.append(f"| `{path}` | {config['seed']} | {name} | {v['epochs']} | **{v['test_mse']:.4f}** |"
+                         f" {v['code_variance_sum']:.3g} | {stage_seconds(path, key) / 60:.1f} min |")
+    return "\n".join(lines) + "\n"
+
+
+KINDS = {"basics": basics, "conv": conv, "clustering": clustering, "clustering-runs": clustering_runs, "vae": vae, "vae-curve": vae_curve}
 
 
 def render(text):
