@@ -1,5 +1,6 @@
 package aelab.models;
 
+import aelab.Threads;
 import aelab.data.ImageSet;
 import aelab.losses.Losses;
 import aelab.train.Checkpoint;
@@ -177,15 +178,18 @@ public final class DenseAutoencoder implements AutoCloseable, Checkpointed {
     /** Trains on {@code data}; listeners see the history after every epoch. */
     @SafeVarargs
     public final History fit(ImageSet data, TrainingLoop.Options options, Consumer<History>... listeners) {
-        return TrainingLoop.run(config.name, data, manager, options, batch -> {
-            Map<String, Double> terms = new LinkedHashMap<>();
-            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray loss = lossTerms(batch.x(), terms);
-                gc.backward(loss);
-            }
-            network.step();
-            return terms;
-        }, List.of(listeners));
+        // small layers train faster on one thread (see Threads)
+        try (Threads threads = Threads.forWidth(java.util.Arrays.stream(config.sizes).max().orElse(0))) {
+            return TrainingLoop.run(config.name, data, manager, options, batch -> {
+                Map<String, Double> terms = new LinkedHashMap<>();
+                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    NDArray loss = lossTerms(batch.x(), terms);
+                    gc.backward(loss);
+                }
+                network.step();
+                return terms;
+            }, List.of(listeners));
+        }
     }
 
     /** The training loss of a batch; fills {@code terms} with each part's value for the history. */
