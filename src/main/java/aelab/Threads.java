@@ -41,16 +41,19 @@ public final class Threads implements AutoCloseable {
         }
     }
 
-    /** MXSetNumOMPThreads through DJL's own binding (DJL's API does not expose it). */
-    private static void set(int threads) {
+    /**
+     * MXSetNumOMPThreads through DJL's own binding (DJL's API does not expose it); false when that
+     * binding is missing or refuses, and the model then trains on every thread: slower, still correct.
+     */
+    static boolean set(int threads) {
         try {
             Field lib = Class.forName("ai.djl.mxnet.jna.JnaUtils").getDeclaredField("LIB");
             lib.setAccessible(true);
             Object mxnet = lib.get(null);
             Method m = Class.forName("ai.djl.mxnet.jna.MxnetLibrary").getMethod("MXSetNumOMPThreads", int.class);
-            m.invoke(mxnet, threads);
+            return (int) m.invoke(mxnet, threads) == 0;
         } catch (ReflectiveOperationException | RuntimeException e) {
-            // a DJL without this binding trains with every thread: slower for small models, still correct
+            return false;
         }
     }
 
