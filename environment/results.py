@@ -144,7 +144,8 @@ def conv(dataset):
     return "\n".join(lines) + "\n"
 
 
-KINDS = {"basics": basics, "conv": conv, "clustering": clustering, "clustering-runs": clustering_runs, "vae": vae, "vae-curve": vae_curve}
+KINDS = {"basics": basics, "conv": conv, "clustering": clustering, "clustering-runs": clustering_runs, "vae": vae,
+         "vae-curve": vae_curve}
 
 
 def render(text):

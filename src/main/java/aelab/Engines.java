@@ -50,17 +50,6 @@ public final class Engines {
         };
     }
 
-    /**
-     * The OpenMP threads the engine computes with, as the launcher set them (for headers):
-     * {@code ./aelab} and the kernelspec ask for one per core, with threads that sleep while waiting.
-     */
-    public static String threads() {
-        String n = System.getenv("OMP_NUM_THREADS");
-        String wait = System.getenv("OMP_WAIT_POLICY");
-        return (n == null ? "the engine's default threads" : n + (n.equals("1") ? " thread" : " threads"))
-                + (wait == null ? "" : ", " + wait.toLowerCase(java.util.Locale.ROOT) + " waiting");
-    }
-
     /** True when the current default engine is MXNet (for the few MXNet-only fast paths). */
     public static boolean onMxnet() {
         return MXNET.equals(Engine.getDefaultEngineName());

@@ -25,7 +25,7 @@ public final class Lab {
         engine.setRandomSeed((int) seed);
         System.out.println(mode.describe());
         System.out.println("engine: " + engine.getEngineName() + " " + engine.getVersion()
-                + " (" + Engines.threads() + "), seed " + seed + ", data: " + data.toAbsolutePath().normalize());
+                + " (" + Threads.describe() + "), seed " + seed + ", data: " + data.toAbsolutePath().normalize());
         return mode;
     }
 }

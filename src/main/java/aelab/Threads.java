@@ -6,8 +6,8 @@ import java.lang.reflect.Method;
 /**
  * How many OpenMP threads MXNet's matrix products (oneDNN) use on the calling thread while a model
  * trains. Launchers give MXNet one thread per core, which trains wide layers (1,000 units and up)
- * 18-31% faster on 2 cores; layers narrower than that train 20-30% faster on one thread, because
- * waking a sleeping thread for each small product costs more than sharing it saves
+ * 12-31% faster on 2 cores; the small dense autoencoder and VAE train 2-26% faster on one thread,
+ * because waking a sleeping thread for each small product costs more than sharing it saves
  * (bench/threads-amd-epyc.txt). Only MXNet's thread-local setting changes, only on MXNet.
  */
 public final class Threads implements AutoCloseable {
@@ -29,6 +29,17 @@ public final class Threads implements AutoCloseable {
         }
         set(1);
         return new Threads(all);
+    }
+
+    /**
+     * The threads as the launcher set them, for headers: {@code ./aelab} and the kernelspec ask for
+     * one per core, with threads that sleep while waiting.
+     */
+    public static String describe() {
+        String n = System.getenv("OMP_NUM_THREADS");
+        String wait = System.getenv("OMP_WAIT_POLICY");
+        return (n == null ? "the engine's default threads" : n + (n.equals("1") ? " thread" : " threads"))
+                + (wait == null ? "" : ", " + wait.toLowerCase(java.util.Locale.ROOT) + " waiting");
     }
 
     /** The thread count the launcher gave MXNet: OMP_NUM_THREADS, else MXNet's own default of half the CPUs. */
