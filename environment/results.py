@@ -13,6 +13,8 @@ metrics.json and history/*.csv. Kinds:
                                       first and last epoch, test MSE, wall time
     conv DATASET                      one row per network (failing, fixed) of each conv run: test MSE,
                                       summed code variance, wall time
+    aae-semi DATASET                  one row per label count of each semi-supervised AAE run: the
+                                      preset's settings, epochs, validation and test error, wall time
     vae DATASET                       one row per VAE of each run: test -ELBO, its terms, wall time
     vae-curve DATASET                 the 20-D VAE's test loss after every epoch beside pytorch/examples'
 
@@ -144,7 +146,23 @@ def conv(dataset):
     return "\n".join(lines) + "\n"
 
 
-KINDS = {"basics": basics, "conv": conv, "clustering": clustering, "clustering-runs": clustering_runs, "vae": vae,
+def aae_semi(dataset):
+    lines = ["| run | seed | labels | settings | epochs | validation error | test error | wall time |",
+             "|---|---|---|---|---|---|---|---|"]
+    for path, config, m, _ in runs("aae-semi", dataset):
+        c = m["config"]
+        drops = ", ".join(str(e) for e in c["rateDrops"]) or "none"
+        settings = (f"{c['hidden']} hidden, {c['style']}-D style N(0, {c['priorStd']:g}²), Adam β1 {c['beta1']:g},"
+                    f" critic noise {c['criticNoise']:g}, rates ÷10 after epochs {drops}")
+        for stage in ("labels-100", "labels-1000"):
+            v = m[stage]
+            lines.append(f"| `{path}` | {config['seed']} | {stage[7:]} | {settings} | {v['epochs']} |"
+                         f" {v['validation_error_percent']:.2f}% ({m['validation_images']:,} digits) |"
+                         f" **{v['test_error_percent']:.2f}%** | {stage_seconds(path, stage) / 60:.0f} min |")
+    return "\n".join(lines) + "\n"
+
+
+KINDS = {"aae-semi": aae_semi, "basics": basics, "conv": conv, "clustering": clustering, "clustering-runs": clustering_runs, "vae": vae,
          "vae-curve": vae_curve}
 
 

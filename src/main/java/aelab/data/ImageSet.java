@@ -112,6 +112,35 @@ public final class ImageSet {
         return select(idx);
     }
 
+    /** All but the first {@code n} images. */
+    public ImageSet drop(int n) {
+        int[] idx = new int[Math.max(size() - n, 0)];
+        Arrays.setAll(idx, i -> n + i);
+        return select(idx);
+    }
+
+    /**
+     * {@code perClass} images of each class, drawn in an order fixed by {@code seed}: the few
+     * labelled images of a semi-supervised run.
+     */
+    public ImageSet balanced(int perClass, long seed) {
+        ImageSet shuffled = shuffled(seed);
+        int[] taken = new int[shuffled.classCount()];
+        int[] idx = new int[perClass * taken.length];
+        int k = 0;
+        for (int i = 0; i < shuffled.size() && k < idx.length; i++) {
+            int c = shuffled.label(i);
+            if (taken[c] < perClass) {
+                taken[c]++;
+                idx[k++] = i;
+            }
+        }
+        if (k < idx.length) {
+            throw new IllegalArgumentException("the set has fewer than " + perClass + " images of some class");
+        }
+        return shuffled.select(idx);
+    }
+
     /** The same images in an order fixed by the seed. */
     public ImageSet shuffled(long seed) {
         return select(permutation(size(), new Random(seed)));

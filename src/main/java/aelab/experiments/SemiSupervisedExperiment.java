@@ -6,13 +6,16 @@ import aelab.figures.Charts;
 import aelab.figures.Heatmap;
 import aelab.models.SemiSupervisedAae;
 import aelab.train.History;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Seed 003's semi-supervised adversarial autoencoder: categorical and style codes, each pulled
  * to its prior by a critic, and a classification phase on 100 or 1,000 labelled digits (the same
- * number of each class); the test error of each.
+ * number of each class). A validation set is held out of the training digits and scored after
+ * every epoch; the test digits are scored once, at the end.
  */
 public final class SemiSupervisedExperiment implements Experiment {
 
@@ -23,30 +26,42 @@ public final class SemiSupervisedExperiment implements Experiment {
 
     @Override
     public String summary() {
-        return "semi-supervised adversarial autoencoder with 100 and 1,000 labels: test classification error";
+        return "semi-supervised adversarial autoencoder with 100 and 1,000 labels: validation and test error";
     }
 
     @Override
     public Map<String, Object> run(Run run) {
         Split data = run.data();
-        ImageSet train = run.sized(data.train(), 2000);
+        ImageSet shuffled = run.sized(data.train(), 2500).shuffled(run.seed());
+        int held = run.mode().pick(500, 5000);
+        ImageSet validation = shuffled.head(held);
+        ImageSet train = shuffled.drop(held);
         ImageSet test = run.sized(data.test(), 1000);
-        var config = run.mode().pick(SemiSupervisedAae.Config.tutorial().withHidden(256),
-                SemiSupervisedAae.Config.tutorial());
+        int epochs = run.epochs(2, 40);
+        var config = run.mode().pick(SemiSupervisedAae.Config.refined(epochs).withHidden(256),
+                SemiSupervisedAae.Config.refined(epochs));
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("train_images", train.size());
+        metrics.put("validation_images", validation.size());
         metrics.put("test_images", test.size());
+        metrics.put("config", config);
         for (int perClass : new int[] {10, 100}) {
             String stage = "labels-" + perClass * 10;
-            ImageSet labelled = SemiSupervisedAae.labelledSubset(train, perClass, run.seed());
+            ImageSet labelled = train.balanced(perClass, run.seed());
             try (SemiSupervisedAae model = new SemiSupervisedAae(config)) {
-                History h = run.train(stage, model, run.options(2, 100, 100), (o, l) -> model.fit(train, labelled, o, l));
+                History h = run.train(stage, model, run.options(2, 40, 100),
+                        (o, l) -> model.fit(train, labelled, validation, o, l));
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("test_error_percent", 100 * model.errorRate(test));
+                m.put("validation_error_percent", h.last("validation_error"));
                 m.put("epochs", h.size());
                 metrics.put(stage, m);
                 run.log(stage + ": " + m);
-                run.figure(stage + "-loss", Charts.lossCurves(h, false));
+                List<String> losses = new ArrayList<>(h.termNames());
+                losses.remove("validation_error");
+                run.figure(stage + "-loss", Charts.curves(h, losses, stage + ": training", "mean over the epoch", false));
+                run.figure(stage + "-validation", Charts.curves(h, List.of("validation_error"),
+                        stage + ": error on " + validation.size() + " held-out training digits", "error (%)", false));
                 run.figure(stage + "-confusion", Heatmap.confusion(model.classify(test), test.labels(),
                         "predicted class (rows) against the true label, " + perClass * 10 + " labels"));
             }

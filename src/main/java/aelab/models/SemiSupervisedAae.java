@@ -2,6 +2,7 @@ package aelab.models;
 
 import aelab.data.ImageSet;
 import aelab.losses.Losses;
+import aelab.train.Adam;
 import aelab.train.Checkpoint;
 import aelab.train.Checkpointed;
 import aelab.train.History;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The semi-supervised adversarial autoencoder: the encoder gives a categorical code y (softmax
@@ -32,18 +34,42 @@ public final class SemiSupervisedAae implements AutoCloseable, Checkpointed {
     /**
      * @param style dimensions of the style code z
      * @param labelledBatch labelled images per classification step
+     * @param beta1 Adam's first-moment decay for every network
+     * @param criticNoise standard deviation of Gaussian noise added to what the category critic sees
+     *     (real one-hot vectors and the encoder's softmax alike), so it cannot win on exactness alone
+     * @param rateDrops epochs after which every learning rate is divided by ten
      */
     public record Config(String name, int classes, int style, int hidden, float dropout, float priorStd,
-            float reconstructionRate, float regularizationRate, float classificationRate, int labelledBatch) {
+            float reconstructionRate, float regularizationRate, float classificationRate, int labelledBatch,
+            float beta1, float criticNoise, List<Integer> rateDrops) {
 
-        /** 784-1000-1000-(10 + 2), as the tutorial; prior N(0, 5^2) on the style. */
+        public Config {
+            rateDrops = List.copyOf(rateDrops);
+        }
+
+        /** 784-1000-1000-(10 + 2), as the tutorial (seed 003); prior N(0, 5^2) on the style, constant rates. */
         public static Config tutorial() {
-            return new Config("aae-semi", 10, 2, 1000, 0.25f, 5f, 6e-4f, 8e-4f, 6e-4f, 100);
+            return new Config("aae-semi", 10, 2, 1000, 0.25f, 5f, 6e-4f, 8e-4f, 6e-4f, 100, 0.9f, 0f, List.of());
+        }
+
+        /**
+         * The same networks with what public reimplementations add (targets.md): Adam beta1 0.5,
+         * rates stepped down tenfold (the paper's schedule idea), noise on the category critic's
+         * inputs, and a 10-D N(0, 1) style so the categorical code need not carry the style.
+         */
+        public static Config refined(int epochs) {
+            return new Config("aae-semi", 10, 10, 1000, 0.25f, 1f, 6e-4f, 8e-4f, 6e-4f, 100, 0.5f, 0.3f,
+                    java.util.stream.IntStream.of(epochs / 2, epochs * 5 / 6).filter(e -> e > 0).distinct().boxed().toList());
         }
 
         public Config withHidden(int units) {
             return new Config(name, classes, style, units, dropout, priorStd, reconstructionRate, regularizationRate,
-                    classificationRate, labelledBatch);
+                    classificationRate, labelledBatch, beta1, criticNoise, rateDrops);
+        }
+
+        /** The multiplier of every learning rate once {@code done} epochs are finished. */
+        float rateFactor(int done) {
+            return (float) Math.pow(0.1, rateDrops.stream().filter(e -> e <= done).count());
         }
     }
 
@@ -55,21 +81,32 @@ public final class SemiSupervisedAae implements AutoCloseable, Checkpointed {
     private final Network decoder;
     private final Network categoryCritic;
     private final Network styleCritic;
+    private final Map<Adam, Float> baseRates = new LinkedHashMap<>();
 
     public SemiSupervisedAae(Config config) {
         this.config = config;
         this.manager = NDManager.newBaseManager();
         int codes = config.classes + config.style;
-        encoder = new Network("encoder", Blocks.mlp(config.hidden, codes, config.dropout, Activation.LINEAR), Blocks.adam(config.reconstructionRate),
+        encoder = new Network("encoder", Blocks.mlp(config.hidden, codes, config.dropout, Activation.LINEAR), adam(config.reconstructionRate),
                 manager, new Shape(1, 784));
-        encoderAsGenerator = encoder.withOptimizer("encoder-generator", Blocks.adam(config.regularizationRate));
-        encoderAsClassifier = encoder.withOptimizer("encoder-classifier", Blocks.adam(config.classificationRate));
-        decoder = new Network("decoder", Blocks.mlp(config.hidden, 784, config.dropout, Activation.SIGMOID), Blocks.adam(config.reconstructionRate),
+        encoderAsGenerator = encoder.withOptimizer("encoder-generator", adam(config.regularizationRate));
+        encoderAsClassifier = encoder.withOptimizer("encoder-classifier", adam(config.classificationRate));
+        decoder = new Network("decoder", Blocks.mlp(config.hidden, 784, config.dropout, Activation.SIGMOID), adam(config.reconstructionRate),
                 manager, new Shape(1, codes));
-        categoryCritic = new Network("category-critic", Blocks.mlp(config.hidden, 1, 0.2f, Activation.LINEAR), Blocks.adam(config.regularizationRate),
+        categoryCritic = new Network("category-critic", Blocks.mlp(config.hidden, 1, 0.2f, Activation.LINEAR), adam(config.regularizationRate),
                 manager, new Shape(1, config.classes));
-        styleCritic = new Network("style-critic", Blocks.mlp(config.hidden, 1, 0.2f, Activation.LINEAR), Blocks.adam(config.regularizationRate),
+        styleCritic = new Network("style-critic", Blocks.mlp(config.hidden, 1, 0.2f, Activation.LINEAR), adam(config.regularizationRate),
                 manager, new Shape(1, config.style));
+    }
+
+    private Adam adam(float rate) {
+        Adam adam = new Adam(rate, config.beta1);
+        baseRates.put(adam, rate);
+        return adam;
+    }
+
+    private void scheduleRates(int done) {
+        baseRates.forEach((adam, rate) -> adam.setLearningRate(rate * config.rateFactor(done)));
     }
 
     public Config config() {
@@ -89,7 +126,25 @@ public final class SemiSupervisedAae implements AutoCloseable, Checkpointed {
     @SafeVarargs
     public final History fit(ImageSet data, ImageSet labelled, TrainingLoop.Options options,
             Consumer<History>... listeners) {
+        return fit(data, labelled, null, options, listeners);
+    }
+
+    /**
+     * As {@link #fit(ImageSet, ImageSet, TrainingLoop.Options, Consumer[])}, and when
+     * {@code validation} is given (labelled images held out of {@code data}), its error in percent
+     * after every epoch, as the history's {@code validation_error}: the figure to choose settings by,
+     * never the test set's.
+     */
+    @SafeVarargs
+    public final History fit(ImageSet data, ImageSet labelled, ImageSet validation, TrainingLoop.Options options,
+            Consumer<History>... listeners) {
         Random pick = new Random(options.seed() + 1);
+        int[] done = {options.done() == null ? 0 : options.done().size()};
+        scheduleRates(done[0]);
+        Supplier<Map<String, Double>> afterEpoch = () -> {
+            scheduleRates(++done[0]);
+            return validation == null ? Map.of() : Map.of("validation_error", 100 * errorRate(validation));
+        };
         try (NDManager labelledManager = manager.newSubManager()) {
             NDArray labelledImages = labelled.toNDArray(labelledManager);
             int[] labels = labelled.labels();
@@ -115,7 +170,8 @@ public final class SemiSupervisedAae implements AutoCloseable, Checkpointed {
                 NDArray realZ = m.randomNormal(0, config.priorStd, new Shape(n, config.style),
                         ai.djl.ndarray.types.DataType.FLOAT32);
                 try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                    NDArray dY = Losses.discriminator(categoryCritic.forward(realY, true), categoryCritic.forward(fakeY, true));
+                    NDArray dY = Losses.discriminator(categoryCritic.forward(noisy(realY), true),
+                            categoryCritic.forward(noisy(fakeY), true));
                     NDArray dZ = Losses.discriminator(styleCritic.forward(realZ, true), styleCritic.forward(fakeZ, true));
                     gc.backward(dY.add(dZ));
                     out.put("d_category", (double) dY.getFloat());
@@ -125,7 +181,7 @@ public final class SemiSupervisedAae implements AutoCloseable, Checkpointed {
                 styleCritic.step();
                 try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                     NDArray[] yz = encode(x, true);
-                    NDArray cy = categoryCritic.forward(yz[0].softmax(1), true);
+                    NDArray cy = categoryCritic.forward(noisy(yz[0].softmax(1)), true);
                     NDArray cz = styleCritic.forward(yz[1], true);
                     NDArray g = Losses.binaryCrossEntropyWithLogits(cy, cy.onesLike())
                             .add(Losses.binaryCrossEntropyWithLogits(cz, cz.onesLike()));
@@ -149,8 +205,14 @@ public final class SemiSupervisedAae implements AutoCloseable, Checkpointed {
                 }
                 encoderAsClassifier.step();
                 return out;
-            }, List.of(listeners));
+            }, afterEpoch, List.of(listeners));
         }
+    }
+
+    /** {@code y} with the configured Gaussian noise added (unchanged when there is none). */
+    private NDArray noisy(NDArray y) {
+        return config.criticNoise == 0 ? y
+                : y.add(y.getManager().randomNormal(0, config.criticNoise, y.getShape(), y.getDataType()));
     }
 
     /** The most likely class of each image, from the categorical code. */
@@ -178,25 +240,6 @@ public final class SemiSupervisedAae implements AutoCloseable, Checkpointed {
     public float[][] generate(float[][] styles, int label) {
         return Rows.map(manager, styles, z -> decoder.forward(
                 z.getManager().full(new Shape(z.getShape().get(0)), label).oneHot(config.classes).concat(z, 1), false));
-    }
-
-    /** {@code perClass} images of each class, drawn with {@code seed}: the labelled few. */
-    public static ImageSet labelledSubset(ImageSet train, int perClass, long seed) {
-        ImageSet shuffled = train.shuffled(seed);
-        int[] taken = new int[shuffled.classCount()];
-        int[] idx = new int[perClass * taken.length];
-        int k = 0;
-        for (int i = 0; i < shuffled.size() && k < idx.length; i++) {
-            int c = shuffled.label(i);
-            if (taken[c] < perClass) {
-                taken[c]++;
-                idx[k++] = i;
-            }
-        }
-        if (k < idx.length) {
-            throw new IllegalArgumentException("the set has fewer than " + perClass + " images of some class");
-        }
-        return shuffled.select(idx);
     }
 
     public void save(Path file) {

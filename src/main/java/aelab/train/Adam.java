@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Adam extends Optimizer {
 
-    private final float learningRate;
+    private volatile float learningRate;
     private final float beta1;
     private final float beta2;
     private final float epsilon = 1e-8f;
@@ -28,6 +28,11 @@ public final class Adam extends Optimizer {
 
     public Adam(float learningRate) {
         this(learningRate, 0.9f);
+    }
+
+    /** Changes the step size from the next update on (a schedule that steps the rate down). */
+    public void setLearningRate(float rate) {
+        learningRate = rate;
     }
 
     @Override

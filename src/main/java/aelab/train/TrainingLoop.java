@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The loop every model shares: for each epoch, shuffled mini-batches go through the model's
@@ -85,18 +86,36 @@ public final class TrainingLoop {
      */
     public static History run(String name, ImageSet data, NDManager manager, Options options, Step step,
             List<Consumer<History>> listeners, BooleanSupplier converged) {
+        return run(name, data, manager, options, step, Map::of, listeners, converged);
+    }
+
+    /**
+     * As {@link #run(String, ImageSet, NDManager, Options, Step, List)}, adding to each epoch's
+     * row the terms {@code afterEpoch} measures once the epoch's batches are done (a validation
+     * error, say).
+     */
+    public static History run(String name, ImageSet data, NDManager manager, Options options, Step step,
+            Supplier<Map<String, Double>> afterEpoch, List<Consumer<History>> listeners) {
+        return run(name, data, manager, options, step, afterEpoch, listeners, () -> false);
+    }
+
+    private static History run(String name, ImageSet data, NDManager manager, Options options, Step step,
+            Supplier<Map<String, Double>> afterEpoch, List<Consumer<History>> listeners, BooleanSupplier converged) {
         try (NDManager dataManager = manager.newSubManager()) {
-            return run(name, data, data.toNDArray(dataManager), manager, options, step, listeners, converged);
+            return run(name, data, data.toNDArray(dataManager), manager, options, step, afterEpoch, listeners,
+                    converged);
         }
     }
 
     private static History run(String name, ImageSet data, NDArray images, NDManager manager, Options options,
-            Step step, List<Consumer<History>> listeners, BooleanSupplier converged) {
+            Step step, Supplier<Map<String, Double>> afterEpoch, List<Consumer<History>> listeners,
+            BooleanSupplier converged) {
         History history = options.done() == null ? new History(name) : options.done().copy(name);
         for (int epoch = history.size() + 1; epoch <= options.epochs(); epoch++) {
             long start = System.nanoTime();
             Map<String, Double> means = epoch(name, data, images, manager, options, step, options.order(epoch), epoch,
                     converged);
+            means.putAll(afterEpoch.get());
             double seconds = (System.nanoTime() - start) / 1e9;
             history.add(epoch, means, seconds);
             if (options.verbose()) {

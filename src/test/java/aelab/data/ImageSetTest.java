@@ -35,6 +35,25 @@ class ImageSetTest {
     }
 
     @Test
+    void headAndDropSplitTheSetWithoutOverlap() {
+        ImageSet s = sample(10);
+        assertEquals(3, s.head(3).size());
+        assertEquals(7, s.drop(3).size());
+        assertEquals(3f, s.drop(3).image(0)[0]);
+        assertEquals(0, s.drop(12).size());
+    }
+
+    @Test
+    void balancedSubsetHasTheSameNumberOfEachClassAndFailsWhenAClassIsShort() {
+        ImageSet few = sample(30).balanced(4, 3);
+        assertArrayEquals(new int[] {4, 4, 4}, few.classCounts());
+        assertArrayEquals(few.labels(), sample(30).balanced(4, 3).labels());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> sample(30).balanced(11, 3));
+        assertTrue(e.getMessage().contains("fewer than 11"), e.getMessage());
+    }
+
+    @Test
     void batchesCoverEveryImageOnceAndCloseTheirArrays() {
         ImageSet s = sample(10);
         try (NDManager manager = NDManager.newBaseManager()) {

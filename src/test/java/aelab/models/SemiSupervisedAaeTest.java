@@ -2,7 +2,6 @@ package aelab.models;
 
 import static aelab.TestData.digits;
 import static aelab.TestData.testDigits;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,16 +14,10 @@ import org.junit.jupiter.api.Test;
 class SemiSupervisedAaeTest {
 
     @Test
-    void labelledSubsetHasTheSameNumberOfEachClass() {
-        ImageSet few = SemiSupervisedAae.labelledSubset(digits(2000), 10, 3);
-        assertArrayEquals(new int[] {10, 10, 10, 10, 10, 10, 10, 10, 10, 10}, few.classCounts());
-    }
-
-    @Test
     void aHundredLabelsTeachTheCategoricalCodeToClassify() {
         ImageSet train = digits(2000);
         ImageSet test = testDigits(500);
-        ImageSet labelled = SemiSupervisedAae.labelledSubset(train, 10, 3);
+        ImageSet labelled = train.balanced(10, 3);
         Engine.getInstance().setRandomSeed(16);
         try (SemiSupervisedAae aae = new SemiSupervisedAae(SemiSupervisedAae.Config.tutorial().withHidden(256))) {
             double before = aae.errorRate(test);
@@ -35,6 +28,25 @@ class SemiSupervisedAaeTest {
             assertTrue(h.last("reconstruction") < h.values("reconstruction")[0], h.toString());
             assertEquals(2, aae.styles(test.head(3))[0].length);
             assertEquals(784, aae.generate(new float[][] {{0, 0}}, 4)[0].length);
+        }
+    }
+
+    @Test
+    void theRefinedPresetStepsItsRatesDownAndReportsTheValidationErrorEachEpoch() {
+        SemiSupervisedAae.Config refined = SemiSupervisedAae.Config.refined(6);
+        assertEquals(1f, refined.rateFactor(2));
+        assertEquals(0.1f, refined.rateFactor(3), 1e-7);
+        assertEquals(0.01f, refined.rateFactor(5), 1e-8);
+        ImageSet digits = digits(700);
+        ImageSet validation = digits.head(200);
+        ImageSet train = digits.drop(200);
+        Engine.getInstance().setRandomSeed(3);
+        try (SemiSupervisedAae aae = new SemiSupervisedAae(refined.withHidden(64))) {
+            History h = aae.fit(train, train.balanced(5, 1), validation, new TrainingLoop.Options(2, 100, 1, false));
+            double[] errors = h.values("validation_error");
+            assertEquals(2, errors.length);
+            assertEquals(100 * aae.errorRate(validation), errors[1], 1e-9);
+            assertEquals(10, aae.styles(validation.head(2))[0].length);
         }
     }
 }
