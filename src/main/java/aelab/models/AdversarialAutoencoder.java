@@ -111,7 +111,7 @@ public final class AdversarialAutoencoder implements AutoCloseable, Checkpointed
             // 3. generator: the encoder tries to have its codes called real
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray dFake = discriminator.forward(encoder.forward(x, true), true);
-                NDArray g = Losses.binaryCrossEntropyWithLogits(dFake, dFake.onesLike());
+                NDArray g = Losses.nonSaturatingGenerator(dFake);
                 gc.backward(g);
                 out.put("g_loss", (double) g.getFloat());
             }

@@ -122,7 +122,7 @@ public final class AutoencoderGan implements AutoCloseable, Checkpointed {
                 NDArray xHat = generator.forward(x, true);
                 NDArray ae = Losses.meanSquaredError(xHat, x);
                 NDArray dOut = discriminator.forward(xHat, true);
-                NDArray gan = Losses.binaryCrossEntropyWithLogits(dOut, dOut.onesLike());
+                NDArray gan = Losses.nonSaturatingGenerator(dOut);
                 NDArray loss = ae.mul(config.alpha).add(gan.mul(config.beta));
                 gc.backward(loss);
                 out.put("ae_loss", (double) ae.getFloat());

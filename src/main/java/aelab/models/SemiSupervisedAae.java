@@ -183,8 +183,8 @@ public final class SemiSupervisedAae implements AutoCloseable, Checkpointed {
                     NDArray[] yz = encode(x, true);
                     NDArray cy = categoryCritic.forward(noisy(yz[0].softmax(1)), true);
                     NDArray cz = styleCritic.forward(yz[1], true);
-                    NDArray g = Losses.binaryCrossEntropyWithLogits(cy, cy.onesLike())
-                            .add(Losses.binaryCrossEntropyWithLogits(cz, cz.onesLike()));
+                    NDArray g = Losses.nonSaturatingGenerator(cy)
+                            .add(Losses.nonSaturatingGenerator(cz));
                     gc.backward(g);
                     out.put("g_loss", (double) g.getFloat());
                 }

@@ -157,6 +157,35 @@ class LossesTest {
     }
 
     @Test
+    void logitLossesStayFiniteAndTheirGradientIsSigmoidMinusTarget() {
+        float[] logits = {-80f, -21f, -0.5f, 0f, 3f, 19f, 25f, 80f};
+        float[] y = {0f, 0.3f, 1f, 0.5f, 0f, 1f, 0.2f, 1f};
+        NDArray x = a(logits, 2, 4);
+        x.setRequiresGradient(true);
+        double expected = 0;
+        try (ai.djl.training.GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+            NDArray loss = Losses.binaryCrossEntropyWithLogits(x, a(y, 2, 4));
+            gc.backward(loss);
+            for (float l : logits) {
+                expected += Math.max(l, 0) + Math.log1p(Math.exp(-Math.abs(l)));
+            }
+            for (int i = 0; i < logits.length; i++) {
+                expected -= logits[i] * y[i];
+            }
+            assertEquals(expected / logits.length, loss.getFloat(), 1e-4);
+        }
+        float[] grad = x.getGradient().toFloatArray();
+        for (int i = 0; i < logits.length; i++) {
+            double sigmoid = 1 / (1 + Math.exp(-logits[i]));
+            assertEquals((sigmoid - y[i]) / logits.length, grad[i], 1e-7, "logit " + logits[i]);
+        }
+        // the generator losses: -log(1 - sigmoid(x)) fades, -log sigmoid(x) does not
+        NDArray fake = a(new float[] {-80f, 0f, 80f}, 1, 3);
+        assertEquals(-(0 + Math.log(2) + 80) / 3, Losses.minimaxGenerator(fake).getFloat(), 1e-4);
+        assertEquals((80 + Math.log(2) + 0) / 3, Losses.nonSaturatingGenerator(fake).getFloat(), 1e-4);
+    }
+
+    @Test
     void gaussianNegativeLogLikelihood() {
         float[] m = {0.2f, 0.8f, 0.5f, 0.1f};
         float[] x = {0f, 1f, 0.4f, 0.4f};
