@@ -6,7 +6,6 @@ import aelab.figures.Charts;
 import aelab.figures.Heatmap;
 import aelab.models.SemiSupervisedAae;
 import aelab.train.History;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,9 +56,8 @@ public final class SemiSupervisedExperiment implements Experiment {
                 m.put("epochs", h.size());
                 metrics.put(stage, m);
                 run.log(stage + ": " + m);
-                List<String> losses = new ArrayList<>(h.termNames());
-                losses.remove("validation_error");
-                run.figure(stage + "-loss", Charts.curves(h, losses, stage + ": training", "mean over the epoch", false));
+                run.figure(stage + "-loss", Charts.curves(h, SemiSupervisedAae.LOSS_TERMS, stage + ": training",
+                        "mean over the epoch", false));
                 run.figure(stage + "-validation", Charts.curves(h, List.of("validation_error"),
                         stage + ": error on " + validation.size() + " held-out training digits", "error (%)", false));
                 run.figure(stage + "-confusion", Heatmap.confusion(model.classify(test), test.labels(),

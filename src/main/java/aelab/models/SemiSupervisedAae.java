@@ -73,6 +73,10 @@ public final class SemiSupervisedAae implements AutoCloseable, Checkpointed {
         }
     }
 
+    /** The loss terms a training history reports, beside {@code validation_error} when validating. */
+    public static final List<String> LOSS_TERMS = List.of("reconstruction", "d_category", "d_style", "g_loss",
+            "classification");
+
     private final Config config;
     private final NDManager manager;
     private final Network encoder;

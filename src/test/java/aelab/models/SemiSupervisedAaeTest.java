@@ -9,6 +9,8 @@ import aelab.data.ImageSet;
 import aelab.train.History;
 import aelab.train.TrainingLoop;
 import ai.djl.engine.Engine;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SemiSupervisedAaeTest {
@@ -43,6 +45,9 @@ class SemiSupervisedAaeTest {
         Engine.getInstance().setRandomSeed(3);
         try (SemiSupervisedAae aae = new SemiSupervisedAae(refined.withHidden(64))) {
             History h = aae.fit(train, train.balanced(5, 1), validation, new TrainingLoop.Options(2, 100, 1, false));
+            List<String> terms = new ArrayList<>(SemiSupervisedAae.LOSS_TERMS);
+            terms.add("validation_error");
+            assertEquals(terms, h.termNames());
             double[] errors = h.values("validation_error");
             assertEquals(2, errors.length);
             assertEquals(100 * aae.errorRate(validation), errors[1], 1e-9);
