@@ -15,6 +15,8 @@ metrics.json and history/*.csv. Kinds:
                                       summed code variance, wall time
     aae-semi DATASET                  one row per label count of each semi-supervised AAE run: the
                                       preset's settings, epochs, validation and test error, wall time
+    sparse DATASET                    one row per sparse or nonnegative autoencoder of each run: last
+                                      training loss, test MSE, mean code, share of negative weights
     vae DATASET                       one row per VAE of each run: test -ELBO, its terms, wall time
     vae-curve DATASET                 the 20-D VAE's test loss after every epoch beside pytorch/examples'
 
@@ -162,7 +164,24 @@ def aae_semi(dataset):
     return "\n".join(lines) + "\n"
 
 
-KINDS = {"aae-semi": aae_semi, "basics": basics, "conv": conv, "clustering": clustering, "clustering-runs": clustering_runs, "vae": vae,
+def sparse(dataset):
+    lines = ["| run | seed | model | epochs | training reconstruction, last epoch | test MSE per pixel | mean code |"
+             " negative first-layer weights | wall time |",
+             "|---|---|---|---|---|---|---|---|---|"]
+    for path, config, m, _ in runs("sparse", dataset):
+        for name, v in m.items():
+            if not isinstance(v, dict) or "test_mse" not in v:
+                continue
+            with open(os.path.join(ROOT, path, "history", name + ".csv")) as f:
+                rows = list(csv.DictReader(f))
+            term = "bce" if "bce" in rows[-1] else "mse"
+            lines.append(f"| `{path}` | {config['seed']} | `{name}` | {len(rows)} | {term} {float(rows[-1][term]):.4f} |"
+                         f" **{v['test_mse']:.4f}** | {v['mean_code']:.3f} | {100 * v['negative_weight_share']:.1f}% |"
+                         f" {stage_seconds(path, name) / 60:.1f} min |")
+    return "\n".join(lines) + "\n"
+
+
+KINDS = {"aae-semi": aae_semi, "sparse": sparse, "basics": basics, "conv": conv, "clustering": clustering, "clustering-runs": clustering_runs, "vae": vae,
          "vae-curve": vae_curve}
 
 
