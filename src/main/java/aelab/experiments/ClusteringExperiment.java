@@ -1,5 +1,6 @@
 package aelab.experiments;
 
+import aelab.Mode;
 import aelab.data.ImageSet;
 import aelab.figures.Charts;
 import aelab.figures.Heatmap;
@@ -64,9 +65,18 @@ public final class ClusteringExperiment implements Experiment {
         return summary;
     }
 
+    /** DEC-keras's cap on fine-tuning iterations (its maxiter). */
+    static final int MAX_TUNING_ITERATIONS = 20_000;
+
     /** Epochs on {@code n} images that take as many steps as {@code epochs} on 10,000. */
     static int perSize(int epochs, int n) {
         return Math.max(1, (int) Math.round(epochs * 10_000.0 / n));
+    }
+
+    /** Epochs of {@code n} images in batches of {@code batch} that hold DEC-keras's 20,000 fine-tuning iterations. */
+    static int tuningEpochs(int n, int batch) {
+        int batches = (n + batch - 1) / batch;
+        return (MAX_TUNING_ITERATIONS + batches - 1) / batches;
     }
 
     @Override
@@ -90,9 +100,14 @@ public final class ClusteringExperiment implements Experiment {
         int restarts = run.mode().pick(3, 20);
         // full mode: a fixed budget of optimizer steps (that of 200 pre-training epochs on 10,000 images,
         // 8,000 steps), so a larger set such as Fashion-MNIST's 70,000 gets fewer epochs; fine-tuning
-        // stops when under 0.1% of assignments change, else after 8,000 iterations
+        // stops when under 0.1% of assignments change, else after DEC-keras's 20,000 iterations (also
+        // when --epochs asks for more)
         TrainingLoop.Options pretrainOptions = run.options(4, perSize(200, images.size()), 256);
-        TrainingLoop.Options tuning = run.options(3, perSize(200, images.size()), 256);
+        int tuningCap = tuningEpochs(images.size(), 256);
+        TrainingLoop.Options tuning = run.options(3, tuningCap, 256);
+        if (run.mode() == Mode.FULL) {
+            tuning = tuning.withEpochs(Math.min(tuning.epochs(), tuningCap));
+        }
         for (DeepClustering.Config config : List.of(DeepClustering.Config.dec(), DeepClustering.Config.idec(),
                 DeepClustering.Config.adec())) {
             try (DeepClustering model = new DeepClustering(
