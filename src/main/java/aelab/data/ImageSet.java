@@ -141,6 +141,12 @@ public final class ImageSet {
         return shuffled.select(idx);
     }
 
+    /** The same images sorted by label (stable: each class keeps its own order), as a badly fed data set comes. */
+    public ImageSet sortedByLabel() {
+        return select(java.util.stream.IntStream.range(0, size()).boxed()
+                .sorted(java.util.Comparator.comparingInt(this::label)).mapToInt(Integer::intValue).toArray());
+    }
+
     /** The same images in an order fixed by the seed. */
     public ImageSet shuffled(long seed) {
         return select(permutation(size(), new Random(seed)));

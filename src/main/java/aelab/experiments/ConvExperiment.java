@@ -7,10 +7,8 @@ import aelab.models.ConvAutoencoder;
 import aelab.models.Diagnostics;
 import aelab.train.History;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 /**
  * Seed 001: the convolutional autoencoder that gives every digit the same code (sigmoids,
@@ -35,9 +33,7 @@ public final class ConvExperiment implements Experiment {
         ImageSet train = run.sized(data.train(), 2000);
         ImageSet test = run.sized(data.test(), 1000);
         // sorted by label, as the asker's data came: each batch holds one or two classes
-        int[] byLabel = IntStream.range(0, train.size()).boxed().sorted(Comparator.comparingInt(train::label))
-                .mapToInt(Integer::intValue).toArray();
-        ImageSet sorted = train.select(byLabel);
+        ImageSet sorted = train.sortedByLabel();
         Map<String, Object> metrics = new LinkedHashMap<>();
         try (ConvAutoencoder failing = new ConvAutoencoder(ConvAutoencoder.Config.failing())) {
             History h = run.train("failing", failing, run.options(2, 40, 1000).unshuffled(),

@@ -44,6 +44,15 @@ class ImageSetTest {
     }
 
     @Test
+    void sortedByLabelGroupsTheClassesAndKeepsEachClassInOrder() {
+        ImageSet sorted = sample(9).sortedByLabel();
+        assertArrayEquals(new int[] {0, 0, 0, 1, 1, 1, 2, 2, 2}, sorted.labels());
+        assertEquals(0f, sorted.image(0)[0]);
+        assertEquals(3f, sorted.image(1)[0]);
+        assertEquals(6f, sorted.image(2)[0]);
+    }
+
+    @Test
     void balancedSubsetHasTheSameNumberOfEachClassAndFailsWhenAClassIsShort() {
         ImageSet few = sample(30).balanced(4, 3);
         assertArrayEquals(new int[] {4, 4, 4}, few.classCounts());
