@@ -43,15 +43,7 @@ public final class SparseExperiment implements Experiment {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("test_mse", ae.reconstructionError(test));
                 m.put("mean_code", Diagnostics.mean(ae.encode(test)));
-                double negative = 0;
-                double total = 0;
-                for (float[] row : ae.firstLayerWeights()) {
-                    for (float w : row) {
-                        total++;
-                        negative += w < 0 ? 1 : 0;
-                    }
-                }
-                m.put("negative_weight_share", negative / total);
+                m.put("negative_weight_share", Diagnostics.negativeShare(ae.firstLayerWeights()));
                 metrics.put(name, m);
                 run.figure(name + "-reconstructions", Figures.reconstructions(test, ae.reconstruct(test.head(12)), 12,
                         name + ": test digits and their reconstructions"));

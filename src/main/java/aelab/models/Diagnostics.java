@@ -51,6 +51,59 @@ public final class Diagnostics {
         return s / n;
     }
 
+    /** The standard deviation of all values pooled together (a 2-D code's spread against its prior's). */
+    public static double std(float[][] rows) {
+        double mean = mean(rows);
+        double s = 0;
+        long n = 0;
+        for (float[] r : rows) {
+            for (float v : r) {
+                s += (v - mean) * (v - mean);
+                n++;
+            }
+        }
+        return Math.sqrt(s / n);
+    }
+
+    /** The share of values below zero (0.0 to 1.0). */
+    public static double negativeShare(float[][] rows) {
+        return share(rows, v -> v < 0);
+    }
+
+    /** The share of values exactly zero, as a ReLU code's switched-off units give. */
+    public static double zeroShare(float[][] rows) {
+        return share(rows, v -> v == 0f);
+    }
+
+    /** The share of rows with at least one value exactly zero. */
+    public static double rowsWithAZero(float[][] rows) {
+        long n = java.util.Arrays.stream(rows).filter(r -> share(new float[][] {r}, v -> v == 0f) > 0).count();
+        return n / (double) rows.length;
+    }
+
+    /** The mean of each column over the rows. */
+    public static double[] columnMean(float[][] rows) {
+        double[] m = new double[rows[0].length];
+        for (float[] r : rows) {
+            for (int j = 0; j < m.length; j++) {
+                m[j] += r[j] / (double) rows.length;
+            }
+        }
+        return m;
+    }
+
+    private static double share(float[][] rows, java.util.function.DoublePredicate test) {
+        long hits = 0;
+        long n = 0;
+        for (float[] r : rows) {
+            for (float v : r) {
+                hits += test.test(v) ? 1 : 0;
+                n++;
+            }
+        }
+        return hits / (double) n;
+    }
+
     /** The indices of the {@code k} columns that vary most across rows, most varied first. */
     public static int[] mostVaried(float[][] rows, int k) {
         double[] var = columnVariance(rows);
