@@ -5,6 +5,7 @@ import aelab.data.Split;
 import aelab.figures.Charts;
 import aelab.figures.Figures;
 import aelab.models.AdversarialAutoencoder;
+import aelab.models.Diagnostics;
 import aelab.models.Prior;
 import aelab.train.History;
 import java.util.LinkedHashMap;
@@ -46,7 +47,7 @@ public final class AaeExperiment implements Experiment {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("reconstruction_bce", h.last("reconstruction"));
                 m.put("d_accuracy", h.last("d_accuracy"));
-                m.put("code_std", CodeStats.std(codes));
+                m.put("code_std", Diagnostics.std(codes));
                 m.put("epochs", h.size());
                 metrics.put(stage, m);
                 run.figure(stage + "-codes", Charts.scatter(codes, test.labels(), aae.samplePrior(2000),

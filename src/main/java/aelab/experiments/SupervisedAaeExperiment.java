@@ -7,6 +7,7 @@ import aelab.figures.Figures;
 import aelab.metrics.Clustering;
 import aelab.metrics.KMeans;
 import aelab.models.AdversarialAutoencoder;
+import aelab.models.Diagnostics;
 import aelab.models.Prior;
 import aelab.train.History;
 import java.util.LinkedHashMap;
@@ -42,7 +43,7 @@ public final class SupervisedAaeExperiment implements Experiment {
             int[] clusters = KMeans.fit(codes, 10, 3, 100, run.seed()).assignments();
             metrics.put("reconstruction_bce", h.last("reconstruction"));
             metrics.put("d_accuracy", h.last("d_accuracy"));
-            metrics.put("code_std", CodeStats.std(codes));
+            metrics.put("code_std", Diagnostics.std(codes));
             metrics.put("style_code_nmi", Clustering.nmi(clusters, test.labels(), Clustering.Normalization.ARITHMETIC));
             metrics.put("epochs", h.size());
             run.figure("loss", Charts.lossCurves(h, false));
