@@ -77,7 +77,7 @@ public final class Diagnostics {
 
     /** The share of rows with at least one value exactly zero. */
     public static double rowsWithAZero(float[][] rows) {
-        long n = java.util.Arrays.stream(rows).filter(r -> share(new float[][] {r}, v -> v == 0f) > 0).count();
+        long n = java.util.Arrays.stream(rows).filter(r -> zeroShare(new float[][] {r}) > 0).count();
         return n / (double) rows.length;
     }
 
