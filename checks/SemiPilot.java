@@ -11,27 +11,45 @@ import aelab.train.TrainingLoop;
  * training set (never the test set): the first VALIDATION of the shuffled 60,000 are held out,
  * the next UNLABELLED train, and 10 labels per class are drawn from those.
  *
- *   java -cp "target/classes:target/lib/*" checks/SemiPilot.java PRESET EPOCHS UNLABELLED [VALIDATION]
+ *   java -cp "target/classes:target/lib/*" checks/SemiPilot.java PRESET EPOCHS UNLABELLED [VALIDATION] [OPTION...]
  *   PRESET: tutorial | refined
+ *   OPTION: style=DIMS:STD (style width and prior), labelled-reconstruction, schedule=EPOCHS (the run
+ *   length refined's rate drops are placed for; default EPOCHS, so a short pilot can skip the drops)
  */
 public class SemiPilot {
     public static void main(String[] args) {
         if (args.length < 3) {
-            System.err.println("usage: SemiPilot.java tutorial|refined EPOCHS UNLABELLED [VALIDATION]");
+            System.err.println("usage: SemiPilot.java tutorial|refined EPOCHS UNLABELLED [VALIDATION] [OPTION...]");
             System.exit(2);
         }
         int epochs = Integer.parseInt(args[1]);
         int unlabelled = Integer.parseInt(args[2]);
-        int held = args.length > 3 ? Integer.parseInt(args[3]) : 5000;
+        int held = args.length > 3 && args[3].matches("\\d+") ? Integer.parseInt(args[3]) : 5000;
+        int schedule = epochs;
+        for (String a : args) {
+            if (a.startsWith("schedule=")) {
+                schedule = Integer.parseInt(a.substring(9));
+            }
+        }
         Lab.start(42, Mode.FULL);
         ImageSet shuffled = Mnist.load().train().shuffled(42);
         ImageSet validation = shuffled.head(held);
         ImageSet train = shuffled.drop(held).head(unlabelled);
         var config = args[0].equals("tutorial") ? SemiSupervisedAae.Config.tutorial()
-                : SemiSupervisedAae.Config.refined(epochs);
+                : SemiSupervisedAae.Config.refined(schedule);
+        for (String a : args) {
+            if (a.startsWith("style=")) {
+                String[] v = a.substring(6).split(":");
+                config = config.withStyle(Integer.parseInt(v[0]), Float.parseFloat(v[1]));
+            } else if (a.equals("labelled-reconstruction")) {
+                config = config.withLabelledReconstruction(true);
+            }
+        }
         System.out.println(config);
         try (SemiSupervisedAae model = new SemiSupervisedAae(config)) {
-            History h = model.fit(train, train.balanced(10, 42), validation, new TrainingLoop.Options(epochs, 100, 42));
+            History h = model.fit(train, train.balanced(10, 42), validation, new TrainingLoop.Options(epochs, 100, 42),
+                    run -> System.out.printf("epoch %d: validation error %.2f%%, reconstruction %.4f (%.0f s)%n",
+                            run.size(), run.last("validation_error"), run.last("reconstruction"), run.totalSeconds()));
             System.out.printf("%s: validation error %.2f%% after %d epochs, %.0f s%n", args[0],
                     h.last("validation_error"), h.size(), h.totalSeconds());
         }

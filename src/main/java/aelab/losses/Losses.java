@@ -31,6 +31,11 @@ public final class Losses {
         return Activation.softPlus(logits).sub(logits.mul(y)).mean();
     }
 
+    /** per sample -sum_k y_k log softmax(x)_k, y one-hot (or any distribution): softmax cross-entropy from logits x */
+    public static NDArray crossEntropy(NDArray logits, NDArray y) {
+        return logits.logSoftmax(1).mul(y).sum(new int[] {1}).neg().mean();
+    }
+
     /**
      * mean over all values of log(1 - sigmoid(x)) = -softplus(x): the generator's
      * term of the original minimax GAN loss, to be minimised; its gradient fades while the

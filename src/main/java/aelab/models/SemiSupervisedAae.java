@@ -38,10 +38,12 @@ public final class SemiSupervisedAae implements AutoCloseable, Checkpointed {
      * @param criticNoise standard deviation of Gaussian noise added to what the category critic sees
      *     (real one-hot vectors and the encoder's softmax alike), so it cannot win on exactness alone
      * @param rateDrops epochs after which every learning rate is divided by ten
+     * @param labelledReconstruction whether the labelled batch is also rebuilt, from its true one-hot
+     *     label and its style, so the decoder learns what each class code means
      */
     public record Config(String name, int classes, int style, int hidden, float dropout, float priorStd,
             float reconstructionRate, float regularizationRate, float classificationRate, int labelledBatch,
-            float beta1, float criticNoise, List<Integer> rateDrops) {
+            float beta1, float criticNoise, List<Integer> rateDrops, boolean labelledReconstruction) {
 
         public Config {
             rateDrops = List.copyOf(rateDrops);
@@ -49,7 +51,7 @@ public final class SemiSupervisedAae implements AutoCloseable, Checkpointed {
 
         /** 784-1000-1000-(10 + 2), as the tutorial (seed 003); prior N(0, 5^2) on the style, constant rates. */
         public static Config tutorial() {
-            return new Config("aae-semi", 10, 2, 1000, 0.25f, 5f, 6e-4f, 8e-4f, 6e-4f, 100, 0.9f, 0f, List.of());
+            return new Config("aae-semi", 10, 2, 1000, 0.25f, 5f, 6e-4f, 8e-4f, 6e-4f, 100, 0.9f, 0f, List.of(), false);
         }
 
         /**
@@ -59,12 +61,25 @@ public final class SemiSupervisedAae implements AutoCloseable, Checkpointed {
          */
         public static Config refined(int epochs) {
             return new Config("aae-semi", 10, 10, 1000, 0.25f, 1f, 6e-4f, 8e-4f, 6e-4f, 100, 0.5f, 0.3f,
-                    java.util.stream.IntStream.of(epochs / 2, epochs * 5 / 6).filter(e -> e > 0).distinct().boxed().toList());
+                    java.util.stream.IntStream.of(epochs / 2, epochs * 5 / 6).filter(e -> e > 0).distinct().boxed().toList(),
+                    false);
         }
 
         public Config withHidden(int units) {
             return new Config(name, classes, style, units, dropout, priorStd, reconstructionRate, regularizationRate,
-                    classificationRate, labelledBatch, beta1, criticNoise, rateDrops);
+                    classificationRate, labelledBatch, beta1, criticNoise, rateDrops, labelledReconstruction);
+        }
+
+        /** The same with a {@code dims}-wide style code whose prior is N(0, std^2). */
+        public Config withStyle(int dims, float std) {
+            return new Config(name, classes, dims, hidden, dropout, std, reconstructionRate, regularizationRate,
+                    classificationRate, labelledBatch, beta1, criticNoise, rateDrops, labelledReconstruction);
+        }
+
+        /** The same, also rebuilding each labelled batch from its true labels (or not). */
+        public Config withLabelledReconstruction(boolean on) {
+            return new Config(name, classes, style, hidden, dropout, priorStd, reconstructionRate, regularizationRate,
+                    classificationRate, labelledBatch, beta1, criticNoise, rateDrops, on);
         }
 
         /** The multiplier of every learning rate once {@code done} epochs are finished. */
@@ -156,10 +171,23 @@ public final class SemiSupervisedAae implements AutoCloseable, Checkpointed {
                 Map<String, Double> out = new LinkedHashMap<>();
                 NDArray x = batch.x();
                 NDManager m = batch.manager();
+                int[] idx = new int[Math.min(config.labelledBatch, labelled.size())];
+                int[] y = new int[idx.length];
+                for (int k = 0; k < idx.length; k++) {
+                    idx[k] = pick.nextInt(labelled.size());
+                    y[k] = labels[idx[k]];
+                }
+                NDArray lx = labelledImages.get(m.create(idx));
+                lx.attach(m);
+                NDArray oneHot = m.create(y).oneHot(config.classes);
                 try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                     NDArray[] yz = encode(x, true);
                     NDArray code = yz[0].softmax(1).concat(yz[1], 1);
                     NDArray rec = Losses.binaryCrossEntropy(decoder.forward(code, true), x);
+                    if (config.labelledReconstruction) {
+                        NDArray known = oneHot.concat(encode(lx, true)[1], 1);
+                        rec = rec.add(Losses.binaryCrossEntropy(decoder.forward(known, true), lx));
+                    }
                     gc.backward(rec);
                     out.put("reconstruction", (double) rec.getFloat());
                 }
@@ -193,17 +221,9 @@ public final class SemiSupervisedAae implements AutoCloseable, Checkpointed {
                     out.put("g_loss", (double) g.getFloat());
                 }
                 encoderAsGenerator.step();
-                int[] idx = new int[Math.min(config.labelledBatch, labelled.size())];
-                int[] y = new int[idx.length];
-                for (int k = 0; k < idx.length; k++) {
-                    idx[k] = pick.nextInt(labelled.size());
-                    y[k] = labels[idx[k]];
-                }
-                NDArray lx = labelledImages.get(m.create(idx));
-                lx.attach(m);
                 try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                     NDArray logits = encode(lx, true)[0];
-                    NDArray ce = logits.logSoftmax(1).mul(m.create(y).oneHot(config.classes)).sum(new int[] {1}).neg().mean();
+                    NDArray ce = Losses.crossEntropy(logits, oneHot);
                     gc.backward(ce);
                     out.put("classification", (double) ce.getFloat());
                 }

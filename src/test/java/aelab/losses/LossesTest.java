@@ -35,6 +35,24 @@ class LossesTest {
     }
 
     @Test
+    void crossEntropyIsTheMeanNegativeLogSoftmaxOfTheTrueClass() {
+        float[] logits = {2f, -1f, 0.5f, -40f, 3f, 40f};
+        double expected = 0;
+        int[] truth = {0, 2};
+        for (int r = 0; r < 2; r++) {
+            double z = 0;
+            double max = Math.max(logits[3 * r], Math.max(logits[3 * r + 1], logits[3 * r + 2]));
+            for (int k = 0; k < 3; k++) {
+                z += Math.exp(logits[3 * r + k] - max);
+            }
+            expected -= logits[3 * r + truth[r]] - max - Math.log(z);
+        }
+        expected /= 2;
+        float[] oneHot = {1, 0, 0, 0, 0, 1};
+        assertEquals(expected, Losses.crossEntropy(a(logits, 2, 3), a(oneHot, 2, 3)).getFloat(), 1e-5);
+    }
+
+    @Test
     void minimaxGeneratorTermIsTheMeanLogOfOneMinusTheSigmoid() {
         float[] logits = {-30f, -3f, 0f, 2f, 15f, -0.5f};
         double expected = 0;

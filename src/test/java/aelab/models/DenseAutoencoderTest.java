@@ -102,6 +102,21 @@ class DenseAutoencoderTest {
     }
 
     @Test
+    void weightPenaltiesLeaveNothingBehindPerStep() {
+        // the weight-decay and nonnegativity terms once kept four arrays per layer per step on the model
+        ImageSet train = digits(300);
+        for (DenseAutoencoder.Config config : List.of(DenseAutoencoder.Config.nonnegative(),
+                DenseAutoencoder.Config.sparseKl(0.05f, 3, false, 3e-3f))) {
+            try (DenseAutoencoder ae = new DenseAutoencoder(config)) {
+                ae.fit(train, new TrainingLoop.Options(1, 50, 1, false));
+                int afterOneEpoch = ae.arraysHeld();
+                ae.fit(train, new TrainingLoop.Options(3, 50, 1, false));
+                assertEquals(afterOneEpoch, ae.arraysHeld(), config.name() + ": arrays held after 6 and after 24 more steps");
+            }
+        }
+    }
+
+    @Test
     void l1ActivityIsAddedToTheLossAndReported() {
         ImageSet train = digits(500);
         Engine.getInstance().setRandomSeed(7);
