@@ -174,7 +174,7 @@ def sparse(dataset):
                 continue
             with open(os.path.join(ROOT, path, "history", name + ".csv")) as f:
                 rows = list(csv.DictReader(f))
-            term = "bce" if "bce" in rows[-1] else "mse"
+            term = next(t for t in ("bce", "mse", "sse") if t in rows[-1])
             lines.append(f"| `{path}` | {config['seed']} | `{name}` | {len(rows)} | {term} {float(rows[-1][term]):.4f} |"
                          f" **{v['test_mse']:.4f}** | {v['mean_code']:.3f} | {100 * v['negative_weight_share']:.1f}% |"
                          f" {stage_seconds(path, name) / 60:.1f} min |")
