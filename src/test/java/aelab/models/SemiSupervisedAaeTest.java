@@ -54,4 +54,21 @@ class SemiSupervisedAaeTest {
             assertEquals(10, aae.styles(validation.head(2))[0].length);
         }
     }
+
+    @Test
+    void labelledReconstructionAddsTheLabelledBatchsOwnTerm() {
+        ImageSet train = digits(500);
+        double[] first = new double[2];
+        for (int k = 0; k < 2; k++) {
+            Engine.getInstance().setRandomSeed(21);
+            var config = SemiSupervisedAae.Config.refined(20).withHidden(64).withLabelledReconstruction(k == 1);
+            try (SemiSupervisedAae aae = new SemiSupervisedAae(config)) {
+                first[k] = aae.fit(train, train.balanced(10, 3), new TrainingLoop.Options(1, 100, 1, false))
+                        .last("reconstruction");
+            }
+        }
+        // two BCE means of similar digits, the second rebuilt from one-hot labels instead of softmax codes
+        assertTrue(first[1] > 1.6 * first[0] && first[1] < 2.4 * first[0], "first-epoch reconstruction " + first[0]
+                + " without, " + first[1] + " with the labelled batch");
+    }
 }
