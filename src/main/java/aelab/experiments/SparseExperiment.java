@@ -35,7 +35,8 @@ public final class SparseExperiment implements Experiment {
         List<DenseAutoencoder.Config> configs = List.of(DenseAutoencoder.Config.sparseL1(1e-4f),
                 DenseAutoencoder.Config.sparseL1(3e-2f), DenseAutoencoder.Config.sparseKl(0.05f, 3, false, 0),
                 DenseAutoencoder.Config.sparseKl(0.05f, 3, true, 0),
-                DenseAutoencoder.Config.sparseKl(0.05f, 3, false, 3e-3f), DenseAutoencoder.Config.nonnegative());
+                DenseAutoencoder.Config.sparseKl(0.05f, 3, false, 3e-3f),
+                DenseAutoencoder.Config.sparseKlKerasDecay(0.05f, 3, 3e-3f), DenseAutoencoder.Config.nonnegative());
         for (DenseAutoencoder.Config config : configs) {
             try (DenseAutoencoder ae = new DenseAutoencoder(config)) {
                 String name = config.name();

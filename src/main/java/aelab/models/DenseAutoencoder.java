@@ -98,6 +98,16 @@ public final class DenseAutoencoder implements AutoCloseable, Checkpointed {
                     Reconstruction.MSE, 1e-3f, new Regularization(0, beta, rho, mean, weightDecay, 0));
         }
 
+        /**
+         * As {@link #sparseKl} with the seed-004 post's mend written as Keras has it: {@code l2(l2)} on the
+         * code layer alone, l2 * sum w^2 (our decay weighs 1/2 sum w^2, hence twice the weight).
+         */
+        public static Config sparseKlKerasDecay(float rho, float beta, float l2) {
+            return new Config("sparse-kl-rho" + rho + "-beta" + beta + "-sum-l2code" + l2, new int[] {784, 196},
+                    Activation.SIGMOID, Activation.SIGMOID, Activation.SIGMOID, Reconstruction.MSE, 1e-3f,
+                    new Regularization(0, beta, rho, false, 2 * l2, 0, true));
+        }
+
         /** NCAE: 784-196, per-sample 1/2 SSE, rho 0.05, beta 3, 1/2 * 3e-3 * sum of squared negative weights. */
         public static Config nonnegative() {
             return new Config("nonnegative-784-196", new int[] {784, 196}, Activation.SIGMOID, Activation.SIGMOID,
@@ -211,13 +221,16 @@ public final class DenseAutoencoder implements AutoCloseable, Checkpointed {
             total = total.add(kl);
         }
         if (p.penalisesWeights()) {
-            for (NDArray kernel : kernels()) {
+            List<NDArray> all = kernels();
+            int codeLayer = config.sizes.length - 2;
+            for (int k = 0; k < all.size(); k++) {
+                NDArray kernel = all.get(k);
                 // an op's result joins its first operand's manager: on the model's, every step's penalty
-                // arrays would stay in native memory until the model closes (21 GB after 60 epochs of
+                // arrays would stay in native memory until the model closes (21 GB within 17 epochs of
                 // 60,000). A view moved to the batch's manager takes them there (gradients flow through it).
                 NDArray w = kernel.reshape(kernel.getShape());
                 w.attach(x.getManager());
-                if (p.weightDecay() > 0) {
+                if (p.weightDecay() > 0 && (!p.decayCodeLayerOnly() || k == codeLayer)) {
                     total = total.add(Losses.weightDecay(w).mul(p.weightDecay()));
                 }
                 if (p.nonnegativity() > 0) {

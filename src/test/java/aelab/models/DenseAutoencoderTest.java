@@ -102,6 +102,23 @@ class DenseAutoencoderTest {
     }
 
     @Test
+    void kerasStyleDecaySitsOnTheCodeLayerAlone() {
+        ImageSet x = digits(20);
+        try (DenseAutoencoder ae = new DenseAutoencoder(DenseAutoencoder.Config.sparseKlKerasDecay(0.05f, 3, 0.003f));
+                ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager()) {
+            java.util.Map<String, Double> terms = new java.util.LinkedHashMap<>();
+            ae.lossTerms(x.toNDArray(m), terms);
+            double squares = 0;
+            for (float w : ae.kernels().get(0).toFloatArray()) {
+                squares += w * w;
+            }
+            // Keras's l2(0.003): 0.003 * sum w^2 over the 784 x 196 code kernel, none on the decoder's
+            double expected = terms.get("mse") + terms.get("kl_sparsity") + 0.003 * squares;
+            assertEquals(expected, terms.get("loss"), 1e-4 * expected);
+        }
+    }
+
+    @Test
     void weightPenaltiesLeaveNothingBehindPerStep() {
         // the weight-decay and nonnegativity terms once kept four arrays per layer per step on the model
         ImageSet train = digits(300);
