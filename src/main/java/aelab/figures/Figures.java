@@ -46,6 +46,22 @@ public final class Figures {
         return ImageGrid.render(Arrays.asList(images), 28, 28, columns, 2, title, null);
     }
 
+    /**
+     * One row per style code, drawn as each of {@code classes} classes by {@code draw} (styles, class) to
+     * images: whether the class code or the style decides what is drawn.
+     */
+    public static BufferedImage drawnAsEachClass(java.util.function.BiFunction<float[][], Integer, float[][]> draw,
+            float[][] styles, int classes, String title) {
+        float[][] grid = new float[styles.length * classes][];
+        for (int c = 0; c < classes; c++) {
+            float[][] asClass = draw.apply(styles, c);
+            for (int s = 0; s < styles.length; s++) {
+                grid[s * classes + c] = asClass[s];
+            }
+        }
+        return images(grid, classes, title);
+    }
+
     /** The first {@code n} images of {@code originals} above their reconstructions. */
     public static BufferedImage reconstructions(ImageSet originals, float[][] reconstructed, int n, String title) {
         int count = Math.min(n, Math.min(originals.size(), reconstructed.length));

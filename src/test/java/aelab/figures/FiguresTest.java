@@ -109,6 +109,22 @@ class FiguresTest {
     }
 
     @Test
+    void drawnAsEachClassPutsOneStyleInARowAndTheClassesInColumns() throws IOException {
+        float[][] styles = {{0.2f}, {0.9f}};
+        List<String> calls = new java.util.ArrayList<>();
+        BufferedImage img = Figures.drawnAsEachClass((z, c) -> {
+            calls.add(z.length + " styles as " + c);
+            float[][] out = new float[z.length][784];
+            for (int s = 0; s < z.length; s++) {
+                java.util.Arrays.fill(out[s], z[s][0] * (c + 1) / 3f);
+            }
+            return out;
+        }, styles, 3, "classes");
+        assertEquals(List.of("2 styles as 0", "2 styles as 1", "2 styles as 2"), calls);
+        check(img, "classes", 3 * 28, 2 * 28);
+    }
+
+    @Test
     void trainingCurvesOnOneChartWithLogScaleAndAnEmptyHistory() throws IOException {
         History h = new History("run");
         h.add(1, Map.of("d_loss", 1.2, "d_accuracy", 0.5), 1);
