@@ -14,7 +14,8 @@ import aelab.train.TrainingLoop;
  *   java -cp "target/classes:target/lib/*" checks/SemiPilot.java PRESET EPOCHS UNLABELLED [VALIDATION] [OPTION...]
  *   PRESET: tutorial | refined
  *   OPTION: style=DIMS:STD (style width and prior), labelled-reconstruction, schedule=EPOCHS (the run
- *   length refined's rate drops are placed for; default EPOCHS, so a short pilot can skip the drops)
+ *   length refined's rate drops are placed for; default EPOCHS, so a short pilot can skip the drops),
+ *   rate=R (every learning rate R, as musyoku's 1e-4), beta1=B, dropout=D (the encoder's and decoder's)
  */
 public class SemiPilot {
     public static void main(String[] args) {
@@ -43,6 +44,14 @@ public class SemiPilot {
                 config = config.withStyle(Integer.parseInt(v[0]), Float.parseFloat(v[1]));
             } else if (a.equals("labelled-reconstruction")) {
                 config = config.withLabelledReconstruction(true);
+            } else if (a.startsWith("rate=") || a.startsWith("beta1=") || a.startsWith("dropout=")) {
+                float v = Float.parseFloat(a.substring(a.indexOf('=') + 1));
+                var c = config;
+                boolean rate = a.startsWith("rate="), beta = a.startsWith("beta1=");
+                config = new SemiSupervisedAae.Config(c.name(), c.classes(), c.style(), c.hidden(),
+                        a.startsWith("dropout=") ? v : c.dropout(), c.priorStd(), rate ? v : c.reconstructionRate(),
+                        rate ? v : c.regularizationRate(), rate ? v : c.classificationRate(), c.labelledBatch(),
+                        beta ? v : c.beta1(), c.criticNoise(), c.rateDrops(), c.labelledReconstruction());
             }
         }
         System.out.println(config);
