@@ -70,18 +70,22 @@ def main():
     env = dict(os.environ, MXNET_ENGINE_TYPE="NaiveEngine", OMP_WAIT_POLICY="PASSIVE")
     # AE Lab as ./aelab and the kernelspec run it: one OpenMP thread per core unless the user chose
     java_env = dict(env, OMP_NUM_THREADS=os.environ.get("OMP_NUM_THREADS", str(len(os.sched_getaffinity(0)))))
-    engines = {"MXNet": dict(java_env, AELAB_ENGINE="mxnet")}
+    # and MXNet's bundled OpenBLAS pinned as ./aelab pins it (environment/openblas_core.sh)
+    mxnet_core = subprocess.run(["bash", os.path.join(ROOT, "environment", "openblas_core.sh")],
+                                capture_output=True, text=True, check=True).stdout.strip()
+    engines = {"MXNet": dict(java_env, AELAB_ENGINE="mxnet", **({"OPENBLAS_CORETYPE": mxnet_core} if mxnet_core else {}))}
     if pytorch_engine_installed():
         engines["DJL PyTorch"] = dict(java_env, AELAB_ENGINE="pytorch")
     torch_env = {k: v for k, v in env.items() if k not in OPENBLAS_PINS}
     pins = [f"{k}={env[k]}" for k in OPENBLAS_PINS if k in env]
     blas = os.path.realpath("/usr/lib/x86_64-linux-gnu/libblas.so.3")
     core = measure(torch_command("blas", 0, 0), torch_env)["core"]
-    ceiling = measure(java_command("gemm", 1, 0), dict(env, OMP_NUM_THREADS=str(os.cpu_count())))["gflops"]
+    ceiling = measure(java_command("gemm", 1, 0), dict(engines["MXNet"], OMP_NUM_THREADS=str(os.cpu_count())))["gflops"]
     print(f"CPU: {cpu_model()}, {os.cpu_count()} cores")
     print(f"{args.samples} digits, {args.epochs} epochs per pass (median of epochs 2..), {args.rounds} rounds,"
           f" {', '.join(['AE Lab on ' + e for e in engines])} and PyTorch alternating")
-    print(f"AE Lab: OMP_WAIT_POLICY=PASSIVE, OMP_NUM_THREADS={java_env['OMP_NUM_THREADS']}")
+    print(f"AE Lab: OMP_WAIT_POLICY=PASSIVE, OMP_NUM_THREADS={java_env['OMP_NUM_THREADS']},"
+          f" MXNet's OpenBLAS kernel {mxnet_core or 'its own choice'}")
     print(f"PyTorch: OMP_WAIT_POLICY=PASSIVE, BLAS {blas}, OpenBLAS kernel {core}"
           + (f" (with {', '.join(pins)} unset for it)" if pins else ""))
     if len(engines) == 1:

@@ -2,6 +2,7 @@
 import argparse
 import json
 import os
+import subprocess
 
 KERNEL = "aelab-java"
 
@@ -12,6 +13,19 @@ def spec(root):
     lib = os.path.join(root, "target", "lib")
     if not os.path.isfile(os.path.join(classes, "aelab", "kernel", "KernelMain.class")) or not os.path.isdir(lib):
         raise SystemExit(f"{classes} or {lib} is missing: build with `mvn package` first")
+    env = {
+        # MXNet's synchronous engine trains these small models faster than its threaded one
+        "MXNET_ENGINE_TYPE": "NaiveEngine",
+        # OpenMP threads that wait by sleeping, not spinning: spinning ones beside another busy
+        # process (a background run, a second notebook) made training ten times slower
+        "OMP_WAIT_POLICY": "PASSIVE",
+        # one thread per core of this machine (MXNet alone would take half of them)
+        "OMP_NUM_THREADS": os.environ.get("OMP_NUM_THREADS", str(len(os.sched_getaffinity(0)))),
+        "AELAB_PROJECT": root,
+    }
+    core = openblas_core(root)
+    if core:
+        env["OPENBLAS_CORETYPE"] = core
     return {
         "argv": [
             "java",
@@ -27,17 +41,14 @@ def spec(root):
         "language": "java",
         # the Stop button sends interrupt_request on the control channel; the kernel stops the cell
         "interrupt_mode": "message",
-        "env": {
-            # MXNet's synchronous engine trains these small models faster than its threaded one
-            "MXNET_ENGINE_TYPE": "NaiveEngine",
-            # OpenMP threads that wait by sleeping, not spinning: spinning ones beside another busy
-            # process (a background run, a second notebook) made training ten times slower
-            "OMP_WAIT_POLICY": "PASSIVE",
-            # one thread per core of this machine (MXNet alone would take half of them)
-            "OMP_NUM_THREADS": os.environ.get("OMP_NUM_THREADS", str(len(os.sched_getaffinity(0)))),
-            "AELAB_PROJECT": root,
-        },
+        "env": env,
     }
+
+
+def openblas_core(root):
+    """The OpenBLAS kernel to pin for MXNet on this CPU (environment/openblas_core.sh says why), or ''."""
+    script = os.path.join(root, "environment", "openblas_core.sh")
+    return subprocess.run(["bash", script], capture_output=True, text=True, check=True).stdout.strip()
 
 
 def write(root, out):

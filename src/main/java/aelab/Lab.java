@@ -25,7 +25,14 @@ public final class Lab {
         engine.setRandomSeed((int) seed);
         System.out.println(mode.describe());
         System.out.println("engine: " + engine.getEngineName() + " " + engine.getVersion()
-                + " (" + Threads.describe() + "), seed " + seed + ", data: " + data.toAbsolutePath().normalize());
+                + " (" + Threads.describe() + openBlas(engine) + "), seed " + seed
+                + ", data: " + data.toAbsolutePath().normalize());
         return mode;
+    }
+
+    /** The OpenBLAS kernel the launcher pinned for MXNet (environment/openblas_core.sh), for the header. */
+    private static String openBlas(Engine engine) {
+        String core = System.getenv("OPENBLAS_CORETYPE");
+        return core == null || !engine.getEngineName().equals("MXNet") ? "" : ", OpenBLAS kernel " + core;
     }
 }
