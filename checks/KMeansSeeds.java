@@ -5,6 +5,7 @@ import aelab.data.Mnist;
 import aelab.metrics.Clustering;
 import aelab.metrics.KMeans;
 import aelab.models.DeepClustering;
+import aelab.models.DeepClusteringConfig;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -24,7 +25,7 @@ public class KMeansSeeds {
         int seeds = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         Lab.start(1, Mode.FULL);
         ImageSet all = Mnist.load().all();
-        try (DeepClustering model = new DeepClustering(DeepClustering.Config.dec())) {
+        try (DeepClustering model = new DeepClustering(DeepClusteringConfig.dec())) {
             model.load(Path.of(args[0]));
             float[][] codes = model.encode(all);
             for (int seed = 1; seed <= seeds; seed++) {

@@ -3,6 +3,7 @@ import aelab.Mode;
 import aelab.data.ImageSet;
 import aelab.data.Mnist;
 import aelab.models.SemiSupervisedAae;
+import aelab.models.SemiSupervisedAaeConfig;
 import aelab.train.History;
 import aelab.train.TrainingLoop;
 
@@ -36,8 +37,8 @@ public class SemiPilot {
         ImageSet shuffled = Mnist.load().train().shuffled(42);
         ImageSet validation = shuffled.head(held);
         ImageSet train = shuffled.drop(held).head(unlabelled);
-        var config = args[0].equals("tutorial") ? SemiSupervisedAae.Config.tutorial()
-                : SemiSupervisedAae.Config.refined(schedule);
+        var config = args[0].equals("tutorial") ? SemiSupervisedAaeConfig.tutorial()
+                : SemiSupervisedAaeConfig.refined(schedule);
         for (String a : args) {
             if (a.startsWith("style=")) {
                 String[] v = a.substring(6).split(":");
@@ -48,7 +49,7 @@ public class SemiPilot {
                 float v = Float.parseFloat(a.substring(a.indexOf('=') + 1));
                 var c = config;
                 boolean rate = a.startsWith("rate="), beta = a.startsWith("beta1=");
-                config = new SemiSupervisedAae.Config(c.name(), c.classes(), c.style(), c.hidden(),
+                config = new SemiSupervisedAaeConfig(c.name(), c.classes(), c.style(), c.hidden(),
                         a.startsWith("dropout=") ? v : c.dropout(), c.priorStd(), rate ? v : c.reconstructionRate(),
                         rate ? v : c.regularizationRate(), rate ? v : c.classificationRate(), c.labelledBatch(),
                         beta ? v : c.beta1(), c.criticNoise(), c.rateDrops(), c.labelledReconstruction());

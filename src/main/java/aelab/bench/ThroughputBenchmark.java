@@ -8,6 +8,7 @@ import aelab.models.Activation;
 import aelab.models.AdversarialAutoencoder;
 import aelab.models.ConvAutoencoder;
 import aelab.models.DeepClustering;
+import aelab.models.DeepClusteringConfig;
 import aelab.models.DenseAutoencoder;
 import aelab.models.Prior;
 import aelab.models.VariationalAutoencoder;
@@ -138,7 +139,7 @@ public final class ThroughputBenchmark {
                 yield (o, l) -> conv.fit(data, o, l);
             }
             case "stacked" -> {
-                var dec = new DeepClustering(DeepClustering.Config.dec());
+                var dec = new DeepClustering(DeepClusteringConfig.dec());
                 yield (o, l) -> dec.pretrain(data, o, l);
             }
             case "aae" -> {

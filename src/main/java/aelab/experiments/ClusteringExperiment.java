@@ -7,6 +7,7 @@ import aelab.figures.Heatmap;
 import aelab.metrics.Clustering;
 import aelab.metrics.KMeans;
 import aelab.models.DeepClustering;
+import aelab.models.DeepClusteringConfig;
 import aelab.train.History;
 import aelab.train.TrainingLoop;
 import java.util.LinkedHashMap;
@@ -27,10 +28,10 @@ public final class ClusteringExperiment implements Experiment {
     private final String name;
     private final String summary;
     private final int pretrainShift;
-    private final DeepClustering.Pretraining pretraining;
+    private final DeepClusteringConfig.Pretraining pretraining;
 
     private ClusteringExperiment(String name, String summary, int pretrainShift,
-            DeepClustering.Pretraining pretraining) {
+            DeepClusteringConfig.Pretraining pretraining) {
         this.name = name;
         this.summary = summary;
         this.pretrainShift = pretrainShift;
@@ -40,19 +41,19 @@ public final class ClusteringExperiment implements Experiment {
     /** The papers' recipe: DEC-keras's SGD pre-training on the images as they are. */
     public static ClusteringExperiment papers() {
         return new ClusteringExperiment("clustering", "k-means on pixels, AE + k-means, DEC, IDEC and ADEC: ACC,"
-                + " NMI (both normalisations), ARI", 0, DeepClustering.Pretraining.decKeras());
+                + " NMI (both normalisations), ARI", 0, DeepClusteringConfig.Pretraining.decKeras());
     }
 
     /** Pre-training on digits moved at random by up to {@value #SHIFT} pixels (DEC-DA's augmentation). */
     public static ClusteringExperiment shifted() {
         return new ClusteringExperiment("clustering-shifted", "the same, pre-trained on digits shifted by up to "
-                + SHIFT + " pixels (augmentation, ours)", SHIFT, DeepClustering.Pretraining.decKeras());
+                + SHIFT + " pixels (augmentation, ours)", SHIFT, DeepClusteringConfig.Pretraining.decKeras());
     }
 
     /** Pre-training with Adam 1e-3 from DJL's default weights: the recipe whose DEC gained nothing. */
     public static ClusteringExperiment adam() {
         return new ClusteringExperiment("clustering-adam", "the same, pre-trained with Adam 1e-3 from DJL's default"
-                + " weights (the recipe whose DEC gained nothing)", 0, DeepClustering.Pretraining.adam());
+                + " weights (the recipe whose DEC gained nothing)", 0, DeepClusteringConfig.Pretraining.adam());
     }
 
     @Override
@@ -108,8 +109,8 @@ public final class ClusteringExperiment implements Experiment {
         if (run.mode() == Mode.FULL) {
             tuning = tuning.withEpochs(Math.min(tuning.epochs(), tuningCap));
         }
-        for (DeepClustering.Config config : List.of(DeepClustering.Config.dec(), DeepClustering.Config.idec(),
-                DeepClustering.Config.adec())) {
+        for (DeepClusteringConfig config : List.of(DeepClusteringConfig.dec(), DeepClusteringConfig.idec(),
+                DeepClusteringConfig.adec())) {
             try (DeepClustering model = new DeepClustering(
                     config.withKmeansRestarts(restarts).withPretrainShift(pretrainShift).withPretraining(this.pretraining))) {
                 // the first pass trains the autoencoder; later ones load its final weights

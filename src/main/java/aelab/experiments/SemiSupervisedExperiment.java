@@ -5,6 +5,7 @@ import aelab.data.Split;
 import aelab.figures.Charts;
 import aelab.figures.Heatmap;
 import aelab.models.SemiSupervisedAae;
+import aelab.models.SemiSupervisedAaeConfig;
 import aelab.train.History;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,8 +38,8 @@ public final class SemiSupervisedExperiment implements Experiment {
         ImageSet train = shuffled.drop(held);
         ImageSet test = run.sized(data.test(), 1000);
         int epochs = run.epochs(2, 40);
-        var config = run.mode().pick(SemiSupervisedAae.Config.refined(epochs).withHidden(256),
-                SemiSupervisedAae.Config.refined(epochs));
+        var config = run.mode().pick(SemiSupervisedAaeConfig.refined(epochs).withHidden(256),
+                SemiSupervisedAaeConfig.refined(epochs));
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("train_images", train.size());
         metrics.put("validation_images", validation.size());

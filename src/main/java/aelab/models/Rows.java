@@ -28,18 +28,48 @@ final class Rows {
     /** Applies f to the given rows (codes, say) in chunks. */
     static float[][] map(NDManager manager, float[][] input, UnaryOperator<NDArray> f) {
         float[][] rows = new float[input.length][];
-        int width = input.length == 0 ? 0 : input[0].length;
         for (int from = 0; from < input.length; from += CHUNK) {
             int to = Math.min(input.length, from + CHUNK);
-            float[] flat = new float[(to - from) * width];
-            for (int i = from; i < to; i++) {
-                System.arraycopy(input[i], 0, flat, (i - from) * width, width);
-            }
             try (NDManager sub = manager.newSubManager()) {
-                copyRows(f.apply(sub.create(flat, new Shape(to - from, width))), rows, from);
+                copyRows(f.apply(create(sub, input, from, to)), rows, from);
             }
         }
         return rows;
+    }
+
+    /** Rows {@code from} to {@code to} (exclusive) as one array of shape (to - from, width). */
+    static NDArray create(NDManager manager, float[][] input, int from, int to) {
+        int width = input.length == 0 ? 0 : input[0].length;
+        float[] flat = new float[(to - from) * width];
+        for (int i = from; i < to; i++) {
+            System.arraycopy(input[i], 0, flat, (i - from) * width, width);
+        }
+        return manager.create(flat, new Shape(to - from, width));
+    }
+
+    /** All rows as one array. */
+    static NDArray create(NDManager manager, float[][] input) {
+        return create(manager, input, 0, input.length);
+    }
+
+    /** A 2-D array as plain rows. */
+    static float[][] of(NDArray array) {
+        float[][] rows = new float[(int) array.getShape().get(0)][];
+        copyRows(array, rows, 0);
+        return rows;
+    }
+
+    /** The index of each row's largest entry (the first, on ties). */
+    static int[] argmax(float[][] rows) {
+        int[] out = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            for (int j = 1; j < rows[i].length; j++) {
+                if (rows[i][j] > rows[i][out[i]]) {
+                    out[i] = j;
+                }
+            }
+        }
+        return out;
     }
 
     private static void copyRows(NDArray out, float[][] rows, int from) {

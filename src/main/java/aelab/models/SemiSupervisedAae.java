@@ -12,6 +12,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.nio.file.Path;
@@ -31,68 +32,11 @@ import java.util.function.Supplier;
  */
 public final class SemiSupervisedAae implements AutoCloseable, Checkpointed {
 
-    /**
-     * @param style dimensions of the style code z
-     * @param labelledBatch labelled images per classification step
-     * @param beta1 Adam's first-moment decay for every network
-     * @param criticNoise standard deviation of Gaussian noise added to what the category critic sees
-     *     (real one-hot vectors and the encoder's softmax alike), so it cannot win on exactness alone
-     * @param rateDrops epochs after which every learning rate is divided by ten
-     * @param labelledReconstruction whether the labelled batch is also rebuilt, from its true one-hot
-     *     label and its style, so the decoder learns what each class code means
-     */
-    public record Config(String name, int classes, int style, int hidden, float dropout, float priorStd,
-            float reconstructionRate, float regularizationRate, float classificationRate, int labelledBatch,
-            float beta1, float criticNoise, List<Integer> rateDrops, boolean labelledReconstruction) {
-
-        public Config {
-            rateDrops = List.copyOf(rateDrops);
-        }
-
-        /** 784-1000-1000-(10 + 2), as the tutorial (seed 003); prior N(0, 5^2) on the style, constant rates. */
-        public static Config tutorial() {
-            return new Config("aae-semi", 10, 2, 1000, 0.25f, 5f, 6e-4f, 8e-4f, 6e-4f, 100, 0.9f, 0f, List.of(), false);
-        }
-
-        /**
-         * The same networks with what public reimplementations add (targets.md): Adam beta1 0.5,
-         * rates stepped down tenfold (the paper's schedule idea), noise on the category critic's
-         * inputs, and a 10-D N(0, 1) style so the categorical code need not carry the style.
-         */
-        public static Config refined(int epochs) {
-            return new Config("aae-semi", 10, 10, 1000, 0.25f, 1f, 6e-4f, 8e-4f, 6e-4f, 100, 0.5f, 0.3f,
-                    java.util.stream.IntStream.of(epochs / 2, epochs * 5 / 6).filter(e -> e > 0).distinct().boxed().toList(),
-                    false);
-        }
-
-        public Config withHidden(int units) {
-            return new Config(name, classes, style, units, dropout, priorStd, reconstructionRate, regularizationRate,
-                    classificationRate, labelledBatch, beta1, criticNoise, rateDrops, labelledReconstruction);
-        }
-
-        /** The same with a {@code dims}-wide style code whose prior is N(0, std^2). */
-        public Config withStyle(int dims, float std) {
-            return new Config(name, classes, dims, hidden, dropout, std, reconstructionRate, regularizationRate,
-                    classificationRate, labelledBatch, beta1, criticNoise, rateDrops, labelledReconstruction);
-        }
-
-        /** The same, also rebuilding each labelled batch from its true labels (or not). */
-        public Config withLabelledReconstruction(boolean on) {
-            return new Config(name, classes, style, hidden, dropout, priorStd, reconstructionRate, regularizationRate,
-                    classificationRate, labelledBatch, beta1, criticNoise, rateDrops, on);
-        }
-
-        /** The multiplier of every learning rate once {@code done} epochs are finished. */
-        float rateFactor(int done) {
-            return (float) Math.pow(0.1, rateDrops.stream().filter(e -> e <= done).count());
-        }
-    }
-
     /** The loss terms a training history reports, beside {@code validation_error} when validating. */
     public static final List<String> LOSS_TERMS = List.of("reconstruction", "d_category", "d_style", "g_loss",
             "classification");
 
-    private final Config config;
+    private final SemiSupervisedAaeConfig config;
     private final NDManager manager;
     private final Network encoder;
     private final Network encoderAsGenerator;
@@ -102,24 +46,24 @@ public final class SemiSupervisedAae implements AutoCloseable, Checkpointed {
     private final Network styleCritic;
     private final Map<Adam, Float> baseRates = new LinkedHashMap<>();
 
-    public SemiSupervisedAae(Config config) {
+    public SemiSupervisedAae(SemiSupervisedAaeConfig config) {
         this.config = config;
         this.manager = NDManager.newBaseManager();
-        int codes = config.classes + config.style;
-        encoder = new Network("encoder", Blocks.mlp(config.hidden, codes, config.dropout, Activation.LINEAR), adam(config.reconstructionRate),
+        int codes = config.classes() + config.style();
+        encoder = new Network("encoder", Blocks.mlp(config.hidden(), codes, config.dropout(), Activation.LINEAR), adam(config.reconstructionRate()),
                 manager, new Shape(1, 784));
-        encoderAsGenerator = encoder.withOptimizer("encoder-generator", adam(config.regularizationRate));
-        encoderAsClassifier = encoder.withOptimizer("encoder-classifier", adam(config.classificationRate));
-        decoder = new Network("decoder", Blocks.mlp(config.hidden, 784, config.dropout, Activation.SIGMOID), adam(config.reconstructionRate),
+        encoderAsGenerator = encoder.withOptimizer("encoder-generator", adam(config.regularizationRate()));
+        encoderAsClassifier = encoder.withOptimizer("encoder-classifier", adam(config.classificationRate()));
+        decoder = new Network("decoder", Blocks.mlp(config.hidden(), 784, config.dropout(), Activation.SIGMOID), adam(config.reconstructionRate()),
                 manager, new Shape(1, codes));
-        categoryCritic = new Network("category-critic", Blocks.mlp(config.hidden, 1, 0.2f, Activation.LINEAR), adam(config.regularizationRate),
-                manager, new Shape(1, config.classes));
-        styleCritic = new Network("style-critic", Blocks.mlp(config.hidden, 1, 0.2f, Activation.LINEAR), adam(config.regularizationRate),
-                manager, new Shape(1, config.style));
+        categoryCritic = new Network("category-critic", Blocks.mlp(config.hidden(), 1, 0.2f, Activation.LINEAR), adam(config.regularizationRate()),
+                manager, new Shape(1, config.classes()));
+        styleCritic = new Network("style-critic", Blocks.mlp(config.hidden(), 1, 0.2f, Activation.LINEAR), adam(config.regularizationRate()),
+                manager, new Shape(1, config.style()));
     }
 
     private Adam adam(float rate) {
-        Adam adam = new Adam(rate, config.beta1);
+        Adam adam = new Adam(rate, config.beta1());
         baseRates.put(adam, rate);
         return adam;
     }
@@ -128,14 +72,14 @@ public final class SemiSupervisedAae implements AutoCloseable, Checkpointed {
         baseRates.forEach((adam, rate) -> adam.setLearningRate(rate * config.rateFactor(done)));
     }
 
-    public Config config() {
+    public SemiSupervisedAaeConfig config() {
         return config;
     }
 
     /** Class logits (first) and style code (second) of a batch. */
     private NDArray[] encode(NDArray x, boolean training) {
         NDArray h = encoder.forward(x, training);
-        return new NDArray[] {h.get(new NDIndex(":, :{}", config.classes)), h.get(new NDIndex(":, {}:", config.classes))};
+        return new NDArray[] {h.get(new NDIndex(":, :{}", config.classes())), h.get(new NDIndex(":, {}:", config.classes()))};
     }
 
     /**
@@ -167,11 +111,10 @@ public final class SemiSupervisedAae implements AutoCloseable, Checkpointed {
         try (NDManager labelledManager = manager.newSubManager()) {
             NDArray labelledImages = labelled.toNDArray(labelledManager);
             int[] labels = labelled.labels();
-            return TrainingLoop.run(config.name, data, manager, options, batch -> {
+            return TrainingLoop.run(config.name(), data, manager, options, batch -> {
                 Map<String, Double> out = new LinkedHashMap<>();
-                NDArray x = batch.x();
                 NDManager m = batch.manager();
-                int[] idx = new int[Math.min(config.labelledBatch, labelled.size())];
+                int[] idx = new int[Math.min(config.labelledBatch(), labelled.size())];
                 int[] y = new int[idx.length];
                 for (int k = 0; k < idx.length; k++) {
                     idx[k] = pick.nextInt(labelled.size());
@@ -179,70 +122,81 @@ public final class SemiSupervisedAae implements AutoCloseable, Checkpointed {
                 }
                 NDArray lx = labelledImages.get(m.create(idx));
                 lx.attach(m);
-                NDArray oneHot = m.create(y).oneHot(config.classes);
-                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                    NDArray[] yz = encode(x, true);
-                    NDArray code = yz[0].softmax(1).concat(yz[1], 1);
-                    NDArray rec = Losses.binaryCrossEntropy(decoder.forward(code, true), x);
-                    if (config.labelledReconstruction) {
-                        NDArray known = oneHot.concat(encode(lx, true)[1], 1);
-                        rec = rec.add(Losses.binaryCrossEntropy(decoder.forward(known, true), lx));
-                    }
-                    gc.backward(rec);
-                    out.put("reconstruction", (double) rec.getFloat());
-                }
-                encoder.step();
-                decoder.step();
-                NDArray[] fake = encode(x, false);
-                NDArray fakeY = fake[0].softmax(1).stopGradient();
-                NDArray fakeZ = fake[1].stopGradient();
-                int n = batch.size();
-                NDArray realY = m.randomInteger(0, config.classes, new Shape(n), ai.djl.ndarray.types.DataType.INT32)
-                        .oneHot(config.classes);
-                NDArray realZ = m.randomNormal(0, config.priorStd, new Shape(n, config.style),
-                        ai.djl.ndarray.types.DataType.FLOAT32);
-                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                    NDArray dY = Losses.discriminator(categoryCritic.forward(noisy(realY), true),
-                            categoryCritic.forward(noisy(fakeY), true));
-                    NDArray dZ = Losses.discriminator(styleCritic.forward(realZ, true), styleCritic.forward(fakeZ, true));
-                    gc.backward(dY.add(dZ));
-                    out.put("d_category", (double) dY.getFloat());
-                    out.put("d_style", (double) dZ.getFloat());
-                }
-                categoryCritic.step();
-                styleCritic.step();
-                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                    NDArray[] yz = encode(x, true);
-                    NDArray cy = categoryCritic.forward(noisy(yz[0].softmax(1)), true);
-                    NDArray cz = styleCritic.forward(yz[1], true);
-                    NDArray g = Losses.nonSaturatingGenerator(cy)
-                            .add(Losses.nonSaturatingGenerator(cz));
-                    gc.backward(g);
-                    out.put("g_loss", (double) g.getFloat());
-                }
-                encoderAsGenerator.step();
-                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                    NDArray logits = encode(lx, true)[0];
-                    NDArray ce = Losses.crossEntropy(logits, oneHot);
-                    gc.backward(ce);
-                    out.put("classification", (double) ce.getFloat());
-                }
-                encoderAsClassifier.step();
+                NDArray oneHot = m.create(y).oneHot(config.classes());
+                reconstruct(batch.x(), lx, oneHot, out);
+                regularize(batch.x(), out);
+                learnLabels(lx, oneHot, out);
                 return out;
             }, afterEpoch, List.of(listeners));
         }
     }
 
+    /** Phase 1: encoder and decoder on the reconstruction error (and the labelled batch's, if asked). */
+    private void reconstruct(NDArray x, NDArray lx, NDArray oneHot, Map<String, Double> out) {
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDArray[] yz = encode(x, true);
+            NDArray code = yz[0].softmax(1).concat(yz[1], 1);
+            NDArray rec = Losses.binaryCrossEntropy(decoder.forward(code, true), x);
+            if (config.labelledReconstruction()) {
+                NDArray known = oneHot.concat(encode(lx, true)[1], 1);
+                rec = rec.add(Losses.binaryCrossEntropy(decoder.forward(known, true), lx));
+            }
+            gc.backward(rec);
+            out.put("reconstruction", (double) rec.getFloat());
+        }
+        encoder.step();
+        decoder.step();
+    }
+
+    /** Phase 2: the critics learn prior draws from the encoder's codes; the encoder then learns to fool both. */
+    private void regularize(NDArray x, Map<String, Double> out) {
+        NDManager m = x.getManager();
+        NDArray[] fake = encode(x, false);
+        NDArray fakeY = fake[0].softmax(1).stopGradient();
+        NDArray fakeZ = fake[1].stopGradient();
+        long n = x.getShape().get(0);
+        NDArray realY = m.randomInteger(0, config.classes(), new Shape(n), DataType.INT32).oneHot(config.classes());
+        NDArray realZ = m.randomNormal(0, config.priorStd(), new Shape(n, config.style()), DataType.FLOAT32);
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDArray dY = Losses.discriminator(categoryCritic.forward(noisy(realY), true),
+                    categoryCritic.forward(noisy(fakeY), true));
+            NDArray dZ = Losses.discriminator(styleCritic.forward(realZ, true), styleCritic.forward(fakeZ, true));
+            gc.backward(dY.add(dZ));
+            out.put("d_category", (double) dY.getFloat());
+            out.put("d_style", (double) dZ.getFloat());
+        }
+        categoryCritic.step();
+        styleCritic.step();
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDArray[] yz = encode(x, true);
+            NDArray g = Losses.nonSaturatingGenerator(categoryCritic.forward(noisy(yz[0].softmax(1)), true))
+                    .add(Losses.nonSaturatingGenerator(styleCritic.forward(yz[1], true)));
+            gc.backward(g);
+            out.put("g_loss", (double) g.getFloat());
+        }
+        encoderAsGenerator.step();
+    }
+
+    /** Phase 3: the encoder learns the labelled batch's classes through its categorical code. */
+    private void learnLabels(NDArray lx, NDArray oneHot, Map<String, Double> out) {
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDArray ce = Losses.crossEntropy(encode(lx, true)[0], oneHot);
+            gc.backward(ce);
+            out.put("classification", (double) ce.getFloat());
+        }
+        encoderAsClassifier.step();
+    }
+
     /** {@code y} with the configured Gaussian noise added (unchanged when there is none). */
     private NDArray noisy(NDArray y) {
-        return config.criticNoise == 0 ? y
-                : y.add(y.getManager().randomNormal(0, config.criticNoise, y.getShape(), y.getDataType()));
+        return config.criticNoise() == 0 ? y
+                : y.add(y.getManager().randomNormal(0, config.criticNoise(), y.getShape(), y.getDataType()));
     }
 
     /** The most likely class of each image, from the categorical code. */
     public int[] classify(ImageSet images) {
         float[][] logits = Rows.map(manager, images, x -> encode(x, false)[0]);
-        return DeepClustering.argmax(logits);
+        return Rows.argmax(logits);
     }
 
     /** Share of images whose class is predicted wrongly. */
@@ -263,7 +217,7 @@ public final class SemiSupervisedAae implements AutoCloseable, Checkpointed {
     /** Images drawn as class {@code label} in each given style. */
     public float[][] generate(float[][] styles, int label) {
         return Rows.map(manager, styles, z -> decoder.forward(
-                z.getManager().full(new Shape(z.getShape().get(0)), label).oneHot(config.classes).concat(z, 1), false));
+                z.getManager().full(new Shape(z.getShape().get(0)), label).oneHot(config.classes()).concat(z, 1), false));
     }
 
     public void save(Path file) {

@@ -30,8 +30,8 @@ class DeepClusteringTest {
         ImageSet data = digits(1500);
         Engine.getInstance().setRandomSeed(15);
         // Adam pre-trains faster over these few steps; this test is about the clustering stage
-        try (DeepClustering dec = new DeepClustering(DeepClustering.Config.dec().withKmeansRestarts(3).withUpdateInterval(20)
-                .withPretraining(DeepClustering.Pretraining.adam()))) {
+        try (DeepClustering dec = new DeepClustering(DeepClusteringConfig.dec().withKmeansRestarts(3).withUpdateInterval(20)
+                .withPretraining(DeepClusteringConfig.Pretraining.adam()))) {
             History pre = dec.pretrain(data, PRETRAIN);
             assertTrue(pre.last("mse") < 0.7 * pre.values("mse")[0], pre.toString());
             assertEquals(10, dec.encode(data.head(2))[0].length);
@@ -61,7 +61,7 @@ class DeepClusteringTest {
     void decKerasPretrainingStartsFromFanInUniformWeightsAndLearns() {
         ImageSet data = digits(1000);
         Engine.getInstance().setRandomSeed(15);
-        try (DeepClustering dec = new DeepClustering(DeepClustering.Config.dec())) {
+        try (DeepClustering dec = new DeepClustering(DeepClusteringConfig.dec())) {
             float[] w = dec.firstLayerWeights();
             double bound = 1 / Math.sqrt(784);
             double max = 0;
@@ -85,7 +85,7 @@ class DeepClusteringTest {
         ImageSet data = digits(1000);
         float[] before = data.image(0);
         Engine.getInstance().setRandomSeed(15);
-        try (DeepClustering shifted = new DeepClustering(DeepClustering.Config.dec().withPretrainShift(2))) {
+        try (DeepClustering shifted = new DeepClustering(DeepClusteringConfig.dec().withPretrainShift(2))) {
             History pre = shifted.pretrain(data, new TrainingLoop.Options(4, 128, 1, false));
             assertTrue(pre.last("mse") < 0.8 * pre.values("mse")[0], pre.toString());
         }
@@ -96,7 +96,7 @@ class DeepClusteringTest {
     void computingTheTargetFromTheBatchWithItsGradientCollapsesTheClusters() {
         ImageSet data = digits(1500);
         Engine.getInstance().setRandomSeed(15);
-        try (DeepClustering dec = new DeepClustering(DeepClustering.Config.dec().withKmeansRestarts(3).withCollapse())) {
+        try (DeepClustering dec = new DeepClustering(DeepClusteringConfig.dec().withKmeansRestarts(3).withCollapse())) {
             dec.pretrain(data, PRETRAIN);
             dec.initialiseCentres(data, 1);
             int before = largestCluster(dec.predict(data));
@@ -110,7 +110,7 @@ class DeepClusteringTest {
     @Test
     void idecAndAdecReportTheirExtraTerms() {
         ImageSet data = digits(600);
-        for (DeepClustering.Config c : List.of(DeepClustering.Config.idec(), DeepClustering.Config.adec())) {
+        for (DeepClusteringConfig c : List.of(DeepClusteringConfig.idec(), DeepClusteringConfig.adec())) {
             try (DeepClustering m = new DeepClustering(c.withKmeansRestarts(1).withUpdateInterval(1000))) {
                 m.pretrain(data, new TrainingLoop.Options(2, 128, 1, false));
                 m.initialiseCentres(data, 1);

@@ -21,7 +21,7 @@ class SemiSupervisedAaeTest {
         ImageSet test = testDigits(500);
         ImageSet labelled = train.balanced(10, 3);
         Engine.getInstance().setRandomSeed(16);
-        try (SemiSupervisedAae aae = new SemiSupervisedAae(SemiSupervisedAae.Config.tutorial().withHidden(256))) {
+        try (SemiSupervisedAae aae = new SemiSupervisedAae(SemiSupervisedAaeConfig.tutorial().withHidden(256))) {
             double before = aae.errorRate(test);
             History h = aae.fit(train, labelled, new TrainingLoop.Options(4, 100, 1, false));
             double after = aae.errorRate(test);
@@ -35,7 +35,7 @@ class SemiSupervisedAaeTest {
 
     @Test
     void theRefinedPresetStepsItsRatesDownAndReportsTheValidationErrorEachEpoch() {
-        SemiSupervisedAae.Config refined = SemiSupervisedAae.Config.refined(6);
+        SemiSupervisedAaeConfig refined = SemiSupervisedAaeConfig.refined(6);
         assertEquals(1f, refined.rateFactor(2));
         assertEquals(0.1f, refined.rateFactor(3), 1e-7);
         assertEquals(0.01f, refined.rateFactor(5), 1e-8);
@@ -61,7 +61,7 @@ class SemiSupervisedAaeTest {
         double[] first = new double[2];
         for (int k = 0; k < 2; k++) {
             Engine.getInstance().setRandomSeed(21);
-            var config = SemiSupervisedAae.Config.refined(20).withHidden(64).withLabelledReconstruction(k == 1);
+            var config = SemiSupervisedAaeConfig.refined(20).withHidden(64).withLabelledReconstruction(k == 1);
             try (SemiSupervisedAae aae = new SemiSupervisedAae(config)) {
                 first[k] = aae.fit(train, train.balanced(10, 3), new TrainingLoop.Options(1, 100, 1, false))
                         .last("reconstruction");
