@@ -19,6 +19,8 @@ metrics.json and history/*.csv. Kinds:
                                       training loss, test MSE, mean code, share of negative weights
     vae DATASET                       one row per VAE of each run: test -ELBO, its terms, wall time
     vae-curve DATASET                 the 20-D VAE's test loss after every epoch beside pytorch/examples'
+    notebooks DIR                     the notebooks' run recorded in results/DIR/summary.json (written by
+                                      environment/run_notebooks.py): wall times, then each final table
 
     /usr/bin/python3 environment/results.py           # rewrite RESULTS.md
     /usr/bin/python3 environment/results.py --check   # exit 1 if RESULTS.md differs from the runs
@@ -181,7 +183,30 @@ def sparse(dataset):
     return "\n".join(lines) + "\n"
 
 
-KINDS = {"aae-semi": aae_semi, "sparse": sparse, "basics": basics, "conv": conv, "clustering": clustering, "clustering-runs": clustering_runs, "vae": vae,
+def markdown(table_text):
+    """A Tablesaw printout (title, header, dashes, rows split by |) as a Markdown table."""
+    lines = [l for l in table_text.splitlines() if l.strip()]
+    rows = [[c.strip() for c in l.strip().strip("|").split("|")] for l in lines[1:] if not set(l.strip()) <= {"-"}]
+    out = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * len(rows[0])]
+    out += ["| " + " | ".join(r) + " |" for r in rows[1:]]
+    return f"*{lines[0].strip()}*\n\n" + "\n".join(out) + "\n"
+
+
+def notebooks(directory):
+    with open(os.path.join(RESULTS, directory, "summary.json")) as f:
+        summary = json.load(f)
+    total = sum(v["seconds"] for v in summary.values())
+    lines = ["| notebook | mode | wall time | figures | engine |", "|---|---|---|---|---|"]
+    for name, v in summary.items():
+        lines.append(f"| `{name}` | {v['mode']} | {v['seconds'] / 60:.1f} min | {v['images']} |"
+                     f" {v['engine'].removeprefix('engine: ')} |")
+    lines.append(f"| all {len(summary)} | | **{total / 60:.0f} min** | {sum(v['images'] for v in summary.values())} | |")
+    for name, v in summary.items():
+        lines += ["", f"**`{name}`**, its final table:", "", markdown(v["final_table"]).rstrip("\n")]
+    return "\n".join(lines) + "\n"
+
+
+KINDS = {"notebooks": notebooks, "aae-semi": aae_semi, "sparse": sparse, "basics": basics, "conv": conv, "clustering": clustering, "clustering-runs": clustering_runs, "vae": vae,
          "vae-curve": vae_curve}
 
 

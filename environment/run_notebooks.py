@@ -2,8 +2,11 @@
 
 A notebook fails when a cell raises, or when it shows no image (every notebook's story is told in
 figures). Executed copies and HTML exports go to --out; with --figures, every image a notebook
-showed is also written there as <notebook>-<n>.png. Run with Debian's /usr/bin/python3.
+showed is also written there as <notebook>-<n>.png. --out/summary.json records each notebook's
+mode, engine, wall time, image count and final table (environment/results.py renders it). Run with
+Debian's /usr/bin/python3.
 """
+import json
 import argparse
 import base64
 import glob
@@ -40,6 +43,40 @@ def first_error(nb):
             if out.get("output_type") == "error":
                 return i, cell, out
     return None
+
+
+def final_table(nb):
+    """The text of the last table a notebook displayed (each ends with one), or None."""
+    for cell in reversed(nb.cells):
+        for out in reversed(cell.get("outputs", [])):
+            data = out.get("data", {})
+            if "<table" in "".join(data.get("text/html", "")):
+                return "".join(data.get("text/plain", ""))
+    return None
+
+
+def engine_line(nb):
+    """The header line a notebook's first cell prints: engine, threads, seed, data."""
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            for line in "".join(out.get("text", "")).splitlines():
+                if line.startswith("engine: "):
+                    return line.split(", data: ")[0]  # the data's path names the checkout, not the run
+    return None
+
+
+def record(out_dir, name, mode, seconds, nb, n_images):
+    """Adds one notebook's entry to out_dir/summary.json (written whole, then renamed)."""
+    path = os.path.join(out_dir, "summary.json")
+    summary = {}
+    if os.path.exists(path):
+        with open(path) as f:
+            summary = json.load(f)
+    summary[name] = {"mode": mode, "seconds": round(seconds, 1), "images": n_images,
+                     "engine": engine_line(nb), "final_table": final_table(nb)}
+    with open(path + ".tmp", "w") as f:
+        json.dump(dict(sorted(summary.items())), f, indent=2)
+    os.replace(path + ".tmp", path)
 
 
 def execute(path, log, args):
@@ -87,6 +124,8 @@ def run(path, args):
             with open(target + ".tmp", "wb") as f:
                 f.write(base64.b64decode(png))
             os.replace(target + ".tmp", target)
+    if problem is None:
+        record(args.out, name, args.mode, seconds, nb, len(images))
     return name, seconds, len(images), problem
 
 
