@@ -13,7 +13,7 @@ import aelab.train.TrainingLoop;
  * the next UNLABELLED train, and 10 labels per class are drawn from those.
  *
  *   java -cp "target/classes:target/lib/*" checks/SemiPilot.java PRESET EPOCHS UNLABELLED [VALIDATION] [OPTION...]
- *   PRESET: tutorial | refined
+ *   PRESET: tutorial | refined | reimplementation
  *   OPTION: style=DIMS:STD (style width and prior), labelled-reconstruction, schedule=EPOCHS (the run
  *   length refined's rate drops are placed for; default EPOCHS, so a short pilot can skip the drops),
  *   rate=R (every learning rate R, as musyoku's 1e-4), beta1=B, dropout=D (the encoder's and decoder's)
@@ -21,7 +21,7 @@ import aelab.train.TrainingLoop;
 public class SemiPilot {
     public static void main(String[] args) {
         if (args.length < 3) {
-            System.err.println("usage: SemiPilot.java tutorial|refined EPOCHS UNLABELLED [VALIDATION] [OPTION...]");
+            System.err.println("usage: SemiPilot.java tutorial|refined|reimplementation EPOCHS UNLABELLED [VALIDATION] [OPTION...]");
             System.exit(2);
         }
         int epochs = Integer.parseInt(args[1]);
@@ -37,8 +37,11 @@ public class SemiPilot {
         ImageSet shuffled = Mnist.load().train().shuffled(42);
         ImageSet validation = shuffled.head(held);
         ImageSet train = shuffled.drop(held).head(unlabelled);
-        var config = args[0].equals("tutorial") ? SemiSupervisedAaeConfig.tutorial()
-                : SemiSupervisedAaeConfig.refined(schedule);
+        var config = switch (args[0]) {
+            case "tutorial" -> SemiSupervisedAaeConfig.tutorial();
+            case "reimplementation" -> SemiSupervisedAaeConfig.reimplementation();
+            default -> SemiSupervisedAaeConfig.refined(schedule);
+        };
         for (String a : args) {
             if (a.startsWith("style=")) {
                 String[] v = a.substring(6).split(":");
@@ -52,7 +55,8 @@ public class SemiPilot {
                 config = new SemiSupervisedAaeConfig(c.name(), c.classes(), c.style(), c.hidden(),
                         a.startsWith("dropout=") ? v : c.dropout(), c.priorStd(), rate ? v : c.reconstructionRate(),
                         rate ? v : c.regularizationRate(), rate ? v : c.classificationRate(), c.labelledBatch(),
-                        beta ? v : c.beta1(), c.criticNoise(), c.rateDrops(), c.labelledReconstruction());
+                        beta ? v : c.beta1(), c.criticNoise(), c.rateDrops(), c.labelledReconstruction(),
+                        c.styleCriticNoise(), c.gradientClip());
             }
         }
         System.out.println(config);

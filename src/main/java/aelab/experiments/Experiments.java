@@ -8,7 +8,8 @@ public final class Experiments {
 
     private static final List<Experiment> ALL = List.of(new BasicsExperiment(), new SparseExperiment(),
             new VaeExperiment(), new ConvExperiment(), new AaeExperiment(), new SupervisedAaeExperiment(),
-            new SemiSupervisedExperiment(), new AutoencoderGanExperiment(), ClusteringExperiment.papers(),
+            SemiSupervisedExperiment.refined(),
+            SemiSupervisedExperiment.reimplementation(), new AutoencoderGanExperiment(), ClusteringExperiment.papers(),
             ClusteringExperiment.shifted(), ClusteringExperiment.adam());
 
     private Experiments() {}

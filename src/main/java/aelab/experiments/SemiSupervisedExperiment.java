@@ -10,6 +10,7 @@ import aelab.train.History;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * Seed 003's semi-supervised adversarial autoencoder: categorical and style codes, each pulled
@@ -19,14 +20,37 @@ import java.util.Map;
  */
 public final class SemiSupervisedExperiment implements Experiment {
 
+    private final String name;
+    private final String summary;
+    private final IntFunction<SemiSupervisedAaeConfig> preset;
+
+    private SemiSupervisedExperiment(String name, String summary, IntFunction<SemiSupervisedAaeConfig> preset) {
+        this.name = name;
+        this.summary = summary;
+        this.preset = preset;
+    }
+
+    /** The refined preset, its rate drops placed for the run's epochs. */
+    public static SemiSupervisedExperiment refined() {
+        return new SemiSupervisedExperiment("aae-semi", "semi-supervised adversarial autoencoder with 100 and 1,000"
+                + " labels: validation and test error", SemiSupervisedAaeConfig::refined);
+    }
+
+    /** A public reimplementation's settings (constant small rate, clipped gradients, noisy critics). */
+    public static SemiSupervisedExperiment reimplementation() {
+        return new SemiSupervisedExperiment("aae-semi-reimpl", "the same with a public reimplementation's settings:"
+                + " rate 1e-4, beta1 0.1, no dropout, gradients clipped, noise on both critics",
+                epochs -> SemiSupervisedAaeConfig.reimplementation());
+    }
+
     @Override
     public String name() {
-        return "aae-semi";
+        return name;
     }
 
     @Override
     public String summary() {
-        return "semi-supervised adversarial autoencoder with 100 and 1,000 labels: validation and test error";
+        return summary;
     }
 
     @Override
@@ -38,8 +62,7 @@ public final class SemiSupervisedExperiment implements Experiment {
         ImageSet train = shuffled.drop(held);
         ImageSet test = run.sized(data.test(), 1000);
         int epochs = run.epochs(2, 40);
-        var config = run.mode().pick(SemiSupervisedAaeConfig.refined(epochs).withHidden(256),
-                SemiSupervisedAaeConfig.refined(epochs));
+        var config = run.mode().pick(preset.apply(epochs).withHidden(256), preset.apply(epochs));
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("train_images", train.size());
         metrics.put("validation_images", validation.size());

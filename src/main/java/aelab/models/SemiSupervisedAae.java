@@ -144,8 +144,8 @@ public final class SemiSupervisedAae implements AutoCloseable, Checkpointed {
             gc.backward(rec);
             out.put("reconstruction", (double) rec.getFloat());
         }
-        encoder.step();
-        decoder.step();
+        encoder.step(config.gradientClip());
+        decoder.step(config.gradientClip());
     }
 
     /** Phase 2: the critics learn prior draws from the encoder's codes; the encoder then learns to fool both. */
@@ -158,23 +158,25 @@ public final class SemiSupervisedAae implements AutoCloseable, Checkpointed {
         NDArray realY = m.randomInteger(0, config.classes(), new Shape(n), DataType.INT32).oneHot(config.classes());
         NDArray realZ = m.randomNormal(0, config.priorStd(), new Shape(n, config.style()), DataType.FLOAT32);
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            NDArray dY = Losses.discriminator(categoryCritic.forward(noisy(realY), true),
-                    categoryCritic.forward(noisy(fakeY), true));
-            NDArray dZ = Losses.discriminator(styleCritic.forward(realZ, true), styleCritic.forward(fakeZ, true));
+            NDArray dY = Losses.discriminator(categoryCritic.forward(noisy(realY, config.criticNoise()), true),
+                    categoryCritic.forward(noisy(fakeY, config.criticNoise()), true));
+            NDArray dZ = Losses.discriminator(styleCritic.forward(noisy(realZ, config.styleCriticNoise()), true),
+                    styleCritic.forward(noisy(fakeZ, config.styleCriticNoise()), true));
             gc.backward(dY.add(dZ));
             out.put("d_category", (double) dY.getFloat());
             out.put("d_style", (double) dZ.getFloat());
         }
-        categoryCritic.step();
-        styleCritic.step();
+        categoryCritic.step(config.gradientClip());
+        styleCritic.step(config.gradientClip());
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             NDArray[] yz = encode(x, true);
-            NDArray g = Losses.nonSaturatingGenerator(categoryCritic.forward(noisy(yz[0].softmax(1)), true))
-                    .add(Losses.nonSaturatingGenerator(styleCritic.forward(yz[1], true)));
+            NDArray cy = categoryCritic.forward(noisy(yz[0].softmax(1), config.criticNoise()), true);
+            NDArray cz = styleCritic.forward(noisy(yz[1], config.styleCriticNoise()), true);
+            NDArray g = Losses.nonSaturatingGenerator(cy).add(Losses.nonSaturatingGenerator(cz));
             gc.backward(g);
             out.put("g_loss", (double) g.getFloat());
         }
-        encoderAsGenerator.step();
+        encoderAsGenerator.step(config.gradientClip());
     }
 
     /** Phase 3: the encoder learns the labelled batch's classes through its categorical code. */
@@ -184,13 +186,12 @@ public final class SemiSupervisedAae implements AutoCloseable, Checkpointed {
             gc.backward(ce);
             out.put("classification", (double) ce.getFloat());
         }
-        encoderAsClassifier.step();
+        encoderAsClassifier.step(config.gradientClip());
     }
 
-    /** {@code y} with the configured Gaussian noise added (unchanged when there is none). */
-    private NDArray noisy(NDArray y) {
-        return config.criticNoise() == 0 ? y
-                : y.add(y.getManager().randomNormal(0, config.criticNoise(), y.getShape(), y.getDataType()));
+    /** {@code y} with Gaussian noise of standard deviation {@code std} added (unchanged when 0). */
+    private static NDArray noisy(NDArray y, float std) {
+        return std == 0 ? y : y.add(y.getManager().randomNormal(0, std, y.getShape(), y.getDataType()));
     }
 
     /** The most likely class of each image, from the categorical code. */

@@ -13,7 +13,9 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.util.Pair;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -108,6 +110,17 @@ public final class Network {
 
     /** Applies one optimizer update with the gradients of the last backward pass. */
     public void step() {
+        step(0);
+    }
+
+    /**
+     * As {@link #step()}, first scaling the gradients down so that their global L2 norm (over every
+     * parameter of this network) is at most {@code maxNorm}; 0 leaves them as they are.
+     */
+    public void step(float maxNorm) {
+        if (maxNorm > 0) {
+            clipGradientNorm(maxNorm);
+        }
         for (Pair<String, Parameter> p : block.getParameters()) {
             Parameter parameter = p.getValue();
             if (!parameter.requiresGradient()) {
@@ -120,6 +133,28 @@ public final class Network {
             }
         }
         steps++;
+    }
+
+    /** Global gradient-norm clipping: g <- g * min(1, maxNorm / ||g||), ||g|| over all parameters. */
+    private void clipGradientNorm(float maxNorm) {
+        List<NDArray> grads = new ArrayList<>();
+        double sq = 0;
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            if (p.getValue().requiresGradient()) {
+                NDArray g = p.getValue().getArray().getGradient();
+                grads.add(g);
+                try (NDArray squares = g.square(); NDArray sum = squares.sum()) {
+                    sq += sum.getFloat();
+                }
+            }
+        }
+        double norm = Math.sqrt(sq);
+        for (NDArray g : grads) {
+            if (norm > maxNorm) {
+                g.muli((float) (maxNorm / norm)); // in place: the handle shares the gradient's storage
+            }
+            g.close();
+        }
     }
 
     /**

@@ -30,6 +30,11 @@ public final class Sgd extends Optimizer {
     @Override
     public void update(String parameterId, NDArray weight, NDArray grad) {
         int t = updateCount(parameterId);
+        if (momentum == 0) { // MXNet's plain sgd_update takes no momentum array
+            weight.getNDArrayInternal().sgdUpdate(new NDList(weight, grad), new NDList(weight), learningRate,
+                    getWeightDecay(), rescaleGrad, clipGrad, 0f, true);
+            return;
+        }
         NDArray velocity = velocities.computeIfAbsent(parameterId, k -> weight.zerosLike());
         weight.getNDArrayInternal().sgdUpdate(new NDList(weight, grad, velocity), new NDList(weight), learningRate,
                 getWeightDecay(), rescaleGrad, clipGrad, momentum, true);

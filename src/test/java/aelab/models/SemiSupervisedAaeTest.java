@@ -71,4 +71,23 @@ class SemiSupervisedAaeTest {
         assertTrue(first[1] > 1.6 * first[0] && first[1] < 2.4 * first[0], "first-epoch reconstruction " + first[0]
                 + " without, " + first[1] + " with the labelled batch");
     }
+
+    @Test
+    void theReimplementationPresetTrainsWithClippedGradientsAndNoisyCritics() {
+        SemiSupervisedAaeConfig config = SemiSupervisedAaeConfig.reimplementation();
+        assertEquals(0.3f, config.styleCriticNoise());
+        assertEquals(5f, config.gradientClip());
+        ImageSet train = digits(1000);
+        Engine.getInstance().setRandomSeed(5);
+        try (SemiSupervisedAae aae = new SemiSupervisedAae(config.withHidden(64))) {
+            History h = aae.fit(train, train.balanced(10, 2), new TrainingLoop.Options(3, 100, 1, false));
+            for (String term : SemiSupervisedAae.LOSS_TERMS) {
+                for (double v : h.values(term)) {
+                    assertTrue(Double.isFinite(v), term + " " + h);
+                }
+            }
+            assertTrue(h.last("reconstruction") < h.values("reconstruction")[0], h.toString());
+            assertTrue(h.last("classification") < h.values("classification")[0], h.toString());
+        }
+    }
 }

@@ -38,6 +38,18 @@ class OptimizersTest {
     }
 
     @Test
+    void sgdWithoutMomentumIsPlainGradientDescent() {
+        // w = w - lr g (MXNet's sgd_update, which takes no momentum array)
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray w = m.create(new float[] {1f, -1f});
+            Sgd sgd = new Sgd(0.1f, 0f);
+            sgd.update("w", w, m.create(new float[] {0.5f, -2f}));
+            assertArrayEquals(new float[] {0.95f, -0.8f}, w.toFloatArray(), 1e-6f);
+            assertEquals(null, sgd.velocity("w"));
+        }
+    }
+
+    @Test
     void flushingZeroesOnlyValuesBelowTheThreshold() {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray a = m.create(new float[] {1e-31f, -1e-35f, 2e-30f, 0.5f, -1e-39f, -3e-29f});
