@@ -15,6 +15,8 @@ import subprocess
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "environment"))
+from write_kernelspec import openblas_core  # noqa: E402  (the pin ./aelab and the kernelspec use)
 MODELS = ["dense", "vae", "conv", "stacked", "aae"]
 LINE = re.compile(r"RESULT (\w+) (\w+) (.*)")
 # where this workplace pins OpenBLAS to an older kernel for old builds; PyTorch runs without them
@@ -71,8 +73,7 @@ def main():
     # AE Lab as ./aelab and the kernelspec run it: one OpenMP thread per core unless the user chose
     java_env = dict(env, OMP_NUM_THREADS=os.environ.get("OMP_NUM_THREADS", str(len(os.sched_getaffinity(0)))))
     # and MXNet's bundled OpenBLAS pinned as ./aelab pins it (environment/openblas_core.sh)
-    mxnet_core = subprocess.run(["bash", os.path.join(ROOT, "environment", "openblas_core.sh")],
-                                capture_output=True, text=True, check=True).stdout.strip()
+    mxnet_core = openblas_core(ROOT)
     engines = {"MXNet": dict(java_env, AELAB_ENGINE="mxnet", **({"OPENBLAS_CORETYPE": mxnet_core} if mxnet_core else {}))}
     if pytorch_engine_installed():
         engines["DJL PyTorch"] = dict(java_env, AELAB_ENGINE="pytorch")

@@ -14,12 +14,13 @@ import sys
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "environment"))
+from write_kernelspec import openblas_core  # noqa: E402  (the pin ./aelab and the kernelspec use)
 
 
 def main():
     model, epochs, samples = (sys.argv[1:] + ["vae", "3", "6400"][len(sys.argv) - 1:])[:3]
-    core = subprocess.run(["bash", os.path.join(ROOT, "environment", "openblas_core.sh")],
-                          capture_output=True, text=True, check=True).stdout.strip()
+    core = openblas_core(ROOT)
     env = dict(os.environ, MXNET_ENGINE_TYPE="NaiveEngine", OMP_WAIT_POLICY="PASSIVE", AELAB_PROJECT=ROOT,
                AELAB_ENGINE="mxnet", MXNET_PROFILER_AUTOSTART="1", MXNET_PROFILER_MODE="3",  # symbolic + imperative
                OMP_NUM_THREADS=os.environ.get("OMP_NUM_THREADS", str(len(os.sched_getaffinity(0)))))
