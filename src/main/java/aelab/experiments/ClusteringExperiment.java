@@ -1,6 +1,7 @@
 package aelab.experiments;
 
 import aelab.Mode;
+import aelab.Results;
 import aelab.data.ImageSet;
 import aelab.figures.Charts;
 import aelab.figures.Heatmap;
@@ -10,9 +11,13 @@ import aelab.models.DeepClustering;
 import aelab.models.DeepClusteringConfig;
 import aelab.train.History;
 import aelab.train.TrainingLoop;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * Seed 000: k-means on pixels, then the stacked autoencoder pre-trained once and shared by DEC,
@@ -139,5 +144,42 @@ public final class ClusteringExperiment implements Experiment {
             }
         }
         return metrics;
+    }
+
+    /**
+     * Finished clustering runs side by side, one row each: the pre-training recipe, the mean code
+     * norm it left, the AE + k-means start, and DEC's, IDEC's and ADEC's ACC with DEC's gain over
+     * that start. For comparing recipes from committed runs without training them again.
+     */
+    public static Table recipes(Path... runs) {
+        Table table = Table.create("clustering runs compared (ACC)").addColumns(StringColumn.create("run"),
+                StringColumn.create("pre-training"), DoubleColumn.create("mean code norm"),
+                DoubleColumn.create("AE + k-means"), DoubleColumn.create("DEC"), DoubleColumn.create("DEC gain"),
+                DoubleColumn.create("IDEC"), DoubleColumn.create("ADEC"));
+        for (Path dir : runs) {
+            Map<String, Object> m = Run.finishedMetrics(dir);
+            double start = accuracy(m, "ae_kmeans", dir);
+            double dec = accuracy(m, "dec", dir);
+            if (!(m.get("code_norm") instanceof Number norm)) {
+                throw new Run.RunException(dir + "/metrics.json has no code_norm: it is not a finished clustering run");
+            }
+            table.stringColumn(0).append(dir.getFileName().toString());
+            table.stringColumn(1).append(String.valueOf(m.get("pretraining")));
+            table.doubleColumn(2).append(norm.doubleValue());
+            table.doubleColumn(3).append(start);
+            table.doubleColumn(4).append(dec);
+            table.doubleColumn(5).append(dec - start);
+            table.doubleColumn(6).append(accuracy(m, "idec", dir));
+            table.doubleColumn(7).append(accuracy(m, "adec", dir));
+        }
+        return Results.fourDigits(table);
+    }
+
+    private static double accuracy(Map<String, Object> metrics, String method, Path dir) {
+        if (!(metrics.get(method) instanceof Map<?, ?> scores) || !(scores.get("acc") instanceof Number acc)) {
+            throw new Run.RunException(dir + "/metrics.json has no " + method + " accuracy: it is not a finished"
+                    + " clustering run");
+        }
+        return acc.doubleValue();
     }
 }

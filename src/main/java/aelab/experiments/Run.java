@@ -314,6 +314,23 @@ public final class Run {
         return readJson(dir.resolve("metrics.json"));
     }
 
+    /**
+     * The metrics of the finished run in {@code dir}, read without opening the run (a notebook showing
+     * a committed result, say).
+     */
+    public static Map<String, Object> finishedMetrics(Path dir) {
+        Path file = dir.resolve("metrics.json");
+        if (!Files.isRegularFile(file)) {
+            throw new RunException("no finished run in " + dir.toAbsolutePath().normalize() + " (it has no metrics.json):"
+                    + " check the path, or finish the run with ./aelab run EXPERIMENT --out " + dir);
+        }
+        try {
+            return parseJson(file);
+        } catch (IOException | JsonParseException e) {
+            throw new RunException("cannot read " + file + " (" + e.getMessage() + "); it is not a run's metrics.json");
+        }
+    }
+
     /** Writes the final metrics, with the settings and the training time, as metrics.json. */
     public void finish(Map<String, Object> metrics, double seconds) {
         claim();
@@ -395,14 +412,18 @@ public final class Run {
         return String.join("; ", d);
     }
 
+    private static Map<String, Object> parseJson(Path file) throws IOException {
+        Map<String, Object> m = GSON.fromJson(Files.readString(file),
+                new TypeToken<LinkedHashMap<String, Object>>() {}.getType());
+        if (m == null) {
+            throw new JsonParseException("empty file");
+        }
+        return m;
+    }
+
     private static Map<String, Object> readJson(Path file) {
         try {
-            Map<String, Object> m = GSON.fromJson(Files.readString(file),
-                    new TypeToken<LinkedHashMap<String, Object>>() {}.getType());
-            if (m == null) {
-                throw new JsonParseException("empty file");
-            }
-            return m;
+            return parseJson(file);
         } catch (IOException | JsonParseException e) {
             throw new RunException("cannot read " + file + " (" + e.getMessage() + "); add --overwrite to start the"
                     + " run again");

@@ -1,8 +1,14 @@
 package aelab.experiments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.Table;
 
 class ClusteringExperimentTest {
 
@@ -18,5 +24,33 @@ class ClusteringExperimentTest {
     void pretrainingKeepsTheStepsOf200EpochsOnTenThousandImages() {
         assertEquals(200, ClusteringExperiment.perSize(200, 10_000));
         assertEquals(29, ClusteringExperiment.perSize(200, 70_000));
+    }
+
+    @Test
+    void recipesTableReadsFinishedRunsAndComputesDecsGain(@TempDir Path dir) throws Exception {
+        Path sgd = Files.createDirectory(dir.resolve("sgd-run"));
+        Files.writeString(sgd.resolve("metrics.json"), """
+                {"experiment": "clustering", "pretraining": "SGD", "code_norm": 6.1,
+                 "ae_kmeans": {"acc": 0.72}, "dec": {"acc": 0.77, "epochs": 64},
+                 "idec": {"acc": 0.75}, "adec": {"acc": 0.76}}
+                """);
+        Table t = ClusteringExperiment.recipes(sgd);
+        assertEquals(1, t.rowCount());
+        assertEquals("sgd-run", t.stringColumn("run").get(0));
+        assertEquals(0.05, t.doubleColumn("DEC gain").get(0), 1e-9);
+        assertEquals(6.1, t.doubleColumn("mean code norm").get(0), 1e-9);
+    }
+
+    @Test
+    void recipesTableNamesAMissingOrUnfinishedRun(@TempDir Path dir) throws Exception {
+        var missing = assertThrows(Run.RunException.class, () -> ClusteringExperiment.recipes(dir.resolve("nope")));
+        assertTrue(missing.getMessage().contains("no finished run") && missing.getMessage().contains("nope"),
+                missing.getMessage());
+        Files.writeString(dir.resolve("metrics.json"), "{\"experiment\": \"vae\"}");
+        var other = assertThrows(Run.RunException.class, () -> ClusteringExperiment.recipes(dir));
+        assertTrue(other.getMessage().contains("not a finished clustering run"), other.getMessage());
+        Files.writeString(dir.resolve("metrics.json"), "{ not json");
+        var corrupt = assertThrows(Run.RunException.class, () -> ClusteringExperiment.recipes(dir));
+        assertTrue(corrupt.getMessage().contains("cannot read"), corrupt.getMessage());
     }
 }
