@@ -23,6 +23,22 @@ public enum Activation {
         };
     }
 
+    /** Whether a cached MXNet graph ({@link aelab.nn.Graph}) can hold it. */
+    public boolean inGraph() {
+        return this != LEAKY_RELU;
+    }
+
+    /** Its name in MXNet's Activation operator, for {@link aelab.nn.Graph}; null for LINEAR (no operator). */
+    public String graphName() {
+        return switch (this) {
+            case LINEAR -> null;
+            case RELU -> "relu";
+            case SIGMOID -> "sigmoid";
+            case TANH -> "tanh";
+            case LEAKY_RELU -> throw new UnsupportedOperationException("no leaky ReLU in graphs yet");
+        };
+    }
+
     /** The activation as a function a DJL {@code LambdaBlock} takes. */
     public Function<NDList, NDList> asFunction() {
         return list -> new NDList(apply(list.singletonOrThrow()));

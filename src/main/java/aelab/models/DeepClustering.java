@@ -5,7 +5,9 @@ import aelab.data.Shifts;
 import aelab.losses.Losses;
 import aelab.metrics.Clustering;
 import aelab.metrics.KMeans;
+import aelab.nn.CachedLoss;
 import aelab.nn.ClusteringLayer;
+import aelab.nn.Graph;
 import aelab.train.Checkpoint;
 import aelab.train.Checkpointed;
 import aelab.train.History;
@@ -22,9 +24,11 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.function.Consumer;
 
@@ -112,20 +116,44 @@ public final class DeepClustering implements AutoCloseable, Checkpointed {
     public final History pretrain(ImageSet data, TrainingLoop.Options options, Consumer<History>... listeners) {
         // seeded by the epoch reached, so a resumed run draws fresh shifts rather than replaying epoch 1's
         Random shifts = new Random(options.seed() * 31 + (options.done() == null ? 0 : options.done().size()));
-        return TrainingLoop.run(config.name() + " pre-training", data, manager, options, batch -> {
-            NDArray x = config.pretrainShift() == 0 ? batch.x() : batch.manager().create(
-                    Shifts.randomlyShifted(data, batch.indices(), config.pretrainShift(), shifts),
-                    new Shape(batch.size(), data.pixelsPerImage()));
-            double value;
-            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray loss = Losses.meanSquaredError(decoder.forward(encoder.forward(x, true), true), x);
-                gc.backward(loss);
-                value = loss.getFloat();
-            }
-            encoder.step();
-            decoder.step();
-            return Map.of("mse", value);
-        }, List.of(listeners));
+        try (CachedLoss cached = cachedPretrainingLoss().orElse(null)) {
+            return TrainingLoop.run(config.name() + " pre-training", data, manager, options, batch -> {
+                NDArray x = config.pretrainShift() == 0 ? batch.x() : batch.manager().create(
+                        Shifts.randomlyShifted(data, batch.indices(), config.pretrainShift(), shifts),
+                        new Shape(batch.size(), data.pixelsPerImage()));
+                double value;
+                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    NDArray loss = cached != null ? cached.forward(x, x).head()
+                            : Losses.meanSquaredError(decoder.forward(encoder.forward(x, true), true), x);
+                    gc.backward(loss);
+                    value = loss.getFloat();
+                }
+                encoder.step();
+                decoder.step();
+                return Map.of("mse", value);
+            }, List.of(listeners));
+        }
+    }
+
+    /**
+     * Pre-training's mean squared error as one cached MXNet graph over the encoder's and decoder's
+     * arrays ({@link CachedLoss}); empty on other engines or when {@code aelab.cachedGraphs} is false.
+     */
+    Optional<CachedLoss> cachedPretrainingLoss() {
+        int[] s = config.sizes();
+        int[] up = java.util.Arrays.copyOfRange(s, 1, s.length);
+        int[] down = new int[s.length - 1];
+        for (int i = 0; i < down.length; i++) {
+            down[i] = s[s.length - 2 - i];
+        }
+        Graph g = new Graph();
+        Graph.Node x = g.input("data");
+        Graph.Node target = g.input("label");
+        Graph.Node out = g.mlp("decoder", g.mlp("encoder", x, up, "relu", null), down, "relu", null);
+        List<Parameter> parameters = new ArrayList<>(encoder.block().getParameters().values());
+        parameters.addAll(decoder.block().getParameters().values());
+        return CachedLoss.on(manager, g.json(g.meanSquaredError("mse", out, target)), List.of("data", "label"),
+                parameters);
     }
 
     /** Puts the centres where k-means finds them on the codes; returns the k-means assignments. */

@@ -3,6 +3,8 @@ package aelab.models;
 import aelab.Threads;
 import aelab.data.ImageSet;
 import aelab.losses.Losses;
+import aelab.nn.CachedLoss;
+import aelab.nn.Graph;
 import aelab.train.Checkpoint;
 import aelab.train.Checkpointed;
 import aelab.train.History;
@@ -24,6 +26,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -189,17 +192,55 @@ public final class DenseAutoencoder implements AutoCloseable, Checkpointed {
     @SafeVarargs
     public final History fit(ImageSet data, TrainingLoop.Options options, Consumer<History>... listeners) {
         // small layers train faster on one thread (see Threads)
-        try (Threads threads = Threads.forWidth(java.util.Arrays.stream(config.sizes).max().orElse(0))) {
+        try (Threads threads = Threads.forWidth(java.util.Arrays.stream(config.sizes).max().orElse(0));
+                CachedLoss cached = cachedLoss().orElse(null)) {
+            String lossName = config.loss.name().toLowerCase(java.util.Locale.ROOT);
             return TrainingLoop.run(config.name, data, manager, options, batch -> {
                 Map<String, Double> terms = new LinkedHashMap<>();
                 try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                    NDArray loss = lossTerms(batch.x(), terms);
+                    NDArray loss;
+                    if (cached != null) {
+                        loss = cached.forward(batch.x(), batch.x()).head();
+                        terms.put(lossName, (double) loss.getFloat());
+                    } else {
+                        loss = lossTerms(batch.x(), terms);
+                    }
                     gc.backward(loss);
                 }
                 network.step();
                 return terms;
             }, List.of(listeners));
         }
+    }
+
+    /**
+     * The whole step's loss as one cached MXNet graph (see {@link CachedLoss}) where it can be: a plain
+     * autoencoder (no penalties) scored by MSE or by BCE from logits. Empty on other engines, for the
+     * other configurations, and when {@code aelab.cachedGraphs} is false.
+     */
+    Optional<CachedLoss> cachedLoss() {
+        boolean plain = config.penalties == Regularization.NONE
+                && (config.loss == Reconstruction.MSE || fromLogits)
+                && config.hidden.inGraph() && config.code.inGraph() && config.output.inGraph();
+        if (!plain) {
+            return Optional.empty();
+        }
+        int[] s = config.sizes;
+        int[] up = new int[s.length - 1];
+        int[] down = new int[s.length - 1];
+        for (int i = 1; i < s.length; i++) {
+            up[i - 1] = s[i];
+            down[i - 1] = s[s.length - 1 - i];
+        }
+        Graph g = new Graph();
+        Graph.Node x = g.input("data");
+        Graph.Node target = g.input("label");
+        Graph.Node code = g.mlp("encoder", x, up, config.hidden.graphName(), config.code.graphName());
+        Graph.Node out = g.mlp("decoder", code, down, config.hidden.graphName(),
+                fromLogits ? null : config.output.graphName());
+        Graph.Node loss = fromLogits ? g.bceWithLogits("loss", out, target) : g.meanSquaredError("loss", out, target);
+        return CachedLoss.on(manager, g.json(loss), List.of("data", "label"),
+                network.block().getParameters().values());
     }
 
     /** The training loss of a batch; fills {@code terms} with each part's value for the history. */

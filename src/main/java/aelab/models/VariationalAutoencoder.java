@@ -3,6 +3,8 @@ package aelab.models;
 import aelab.Threads;
 import aelab.data.ImageSet;
 import aelab.losses.Losses;
+import aelab.nn.CachedLoss;
+import aelab.nn.Graph;
 import aelab.train.Checkpoint;
 import aelab.train.Checkpointed;
 import aelab.train.History;
@@ -10,6 +12,7 @@ import aelab.train.Network;
 import aelab.train.TrainingLoop;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
@@ -21,6 +24,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -182,21 +186,72 @@ public final class VariationalAutoencoder implements AutoCloseable, Checkpointed
         return new Terms(rec, Losses.klToStandardNormal(mu, klLogVar));
     }
 
+    /**
+     * The training loss (and its two terms) as one cached MXNet graph, the noise fed in as an input
+     * ({@link CachedLoss}): for the Bernoulli likelihood; empty otherwise, on other engines, or when
+     * {@code aelab.cachedGraphs} is false.
+     */
+    Optional<CachedLoss> cachedLoss() {
+        if (config.likelihood != Likelihood.BERNOULLI) {
+            return Optional.empty();
+        }
+        int n = config.hidden.length;
+        int[] up = java.util.Arrays.copyOf(config.hidden, n + 1);
+        up[n] = 2 * config.latent;
+        int[] down = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            down[i] = config.hidden[n - 1 - i];
+        }
+        down[n] = config.inputSize;
+        Graph g = new Graph();
+        Graph.Node x = g.input("data");
+        Graph.Node h = g.mlp("encoder", x, up, "relu", null);
+        Graph.Node mu = g.columns("mu", h, 0, config.latent);
+        Graph.Node logVar = g.columns("logvar", h, config.latent, 2 * config.latent);
+        Graph.Node eps = g.input("eps");
+        // the sigma bug samples with std = exp(h); the KL below reads h as log variance either way
+        Graph.Node std = g.op("exp", "std", Map.of(), config.sigmaBug ? logVar : g.scalar("_mul_scalar", "half", logVar, 0.5f));
+        Graph.Node z = g.op("elemwise_add", "z", Map.of(), mu, g.op("elemwise_mul", "noise", Map.of(), std, eps));
+        Graph.Node out = g.mlp("decoder", z, down, "relu", null);
+        Graph.Node rec = g.scalar("_mul_scalar", "reconstruction", g.bceWithLogits("bce", out, x), config.inputSize);
+        Graph.Node kl = g.klToStandardNormal("kl", mu, logVar);
+        if (config.scaling == Scaling.MEAN) {
+            rec = g.scalar("_div_scalar", "reconstruction_mean", rec, config.inputSize);
+            kl = g.scalar("_div_scalar", "kl_mean", kl, config.latent);
+        }
+        Graph.Node loss = g.op("elemwise_add", "loss", Map.of(), rec, kl);
+        List<Parameter> parameters = new java.util.ArrayList<>(encoder.block().getParameters().values());
+        parameters.addAll(decoder.block().getParameters().values());
+        return CachedLoss.on(manager, g.json(loss, rec, kl), List.of("data", "eps"), parameters);
+    }
+
     @SafeVarargs
     public final History fit(ImageSet data, TrainingLoop.Options options, Consumer<History>... listeners) {
         // small layers train faster on one thread (see Threads)
-        try (Threads threads = Threads.forWidth(java.util.Arrays.stream(config.hidden()).max().orElse(0))) {
+        try (Threads threads = Threads.forWidth(java.util.Arrays.stream(config.hidden()).max().orElse(0));
+                CachedLoss cached = cachedLoss().orElse(null)) {
             return TrainingLoop.run(config.name, data, manager, options, batch -> {
                 Map<String, Double> out = new LinkedHashMap<>();
                 try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                    Terms t = terms(batch.x(), true, false);
-                    NDArray rec = t.reconstruction();
-                    NDArray kl = t.kl();
-                    if (config.scaling == Scaling.MEAN) {
-                        rec = rec.div(config.inputSize);
-                        kl = kl.div(config.latent);
+                    NDArray rec;
+                    NDArray kl;
+                    NDArray loss;
+                    if (cached != null) {
+                        NDList terms = cached.forward(batch.x(),
+                                batch.manager().randomNormal(new Shape(batch.size(), config.latent)));
+                        loss = terms.get(0);
+                        rec = terms.get(1);
+                        kl = terms.get(2);
+                    } else {
+                        Terms t = terms(batch.x(), true, false);
+                        rec = t.reconstruction();
+                        kl = t.kl();
+                        if (config.scaling == Scaling.MEAN) {
+                            rec = rec.div(config.inputSize);
+                            kl = kl.div(config.latent);
+                        }
+                        loss = rec.add(kl);
                     }
-                    NDArray loss = rec.add(kl);
                     gc.backward(loss);
                     out.put("reconstruction", (double) rec.getFloat());
                     out.put("kl", (double) kl.getFloat());

@@ -80,6 +80,28 @@ class DeepClusteringTest {
         }
     }
 
+    /** The cached MXNet graph (encoder and decoder in one) must pre-train exactly as the layer-by-layer step. */
+    @Test
+    void cachedPretrainingMatchesTheLayerByLayerStep() {
+        ImageSet data = digits(512);
+        double[][] runs = new double[2][];
+        float[][] codes = new float[2][];
+        for (int r = 0; r < 2; r++) {
+            System.setProperty("aelab.cachedGraphs", String.valueOf(r == 0));
+            Engine.getInstance().setRandomSeed(15);
+            try (DeepClustering dec = new DeepClustering(DeepClusteringConfig.dec())) {
+                assertEquals(r == 0 && aelab.Engines.onMxnet(), dec.cachedPretrainingLoss().isPresent());
+                runs[r] = dec.pretrain(data, new TrainingLoop.Options(3, 128, 1, false)).values("mse");
+                codes[r] = dec.encode(data.head(1))[0];
+            } finally {
+                System.clearProperty("aelab.cachedGraphs");
+            }
+        }
+        assertTrue(runs[0][2] < runs[0][0], Arrays.toString(runs[0]));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(runs[1], runs[0], 1e-5 * runs[1][0]);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(codes[1], codes[0], 1e-3f);
+    }
+
     @Test
     void pretrainingOnShiftedDigitsLearnsAndLeavesTheDataAsItWas() {
         ImageSet data = digits(1000);

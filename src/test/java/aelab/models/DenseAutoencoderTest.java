@@ -153,4 +153,37 @@ class DenseAutoencoderTest {
         assertThrows(IllegalArgumentException.class, () -> new DenseAutoencoder.Config("x", new int[] {784},
                 Activation.RELU, Activation.RELU, Activation.SIGMOID, DenseAutoencoder.Reconstruction.BCE, 1e-3f));
     }
+
+    /** The cached MXNet graph and the layer-by-layer step must train the same network the same way. */
+    @Test
+    void theCachedGraphTrainsExactlyAsTheLayerByLayerStep() {
+        ImageSet train = digits(300);
+        for (DenseAutoencoder.Config config : List.of(DenseAutoencoder.Config.small(),
+                DenseAutoencoder.Config.stacked())) {
+            double[][] runs = new double[2][];
+            float[][] weights = new float[2][];
+            for (int r = 0; r < 2; r++) {
+                System.setProperty("aelab.cachedGraphs", String.valueOf(r == 0));
+                Engine.getInstance().setRandomSeed(5);
+                try (DenseAutoencoder ae = new DenseAutoencoder(config)) {
+                    assertEquals(r == 0 && aelab.Engines.onMxnet(), ae.cachedLoss().isPresent());
+                    String loss = config.loss().name().toLowerCase(java.util.Locale.ROOT);
+                    runs[r] = ae.fit(train, new TrainingLoop.Options(2, 50, 5, false)).values(loss);
+                    weights[r] = ae.firstLayerWeights()[3];
+                } finally {
+                    System.clearProperty("aelab.cachedGraphs");
+                }
+            }
+            assertTrue(runs[0][1] < runs[0][0], config.name() + " loss should fall: " + java.util.Arrays.toString(runs[0]));
+            assertArrayEquals(runs[1], runs[0], 1e-5 * runs[1][0], config.name());
+            assertArrayEquals(weights[1], weights[0], 1e-4f, config.name());
+        }
+    }
+
+    @Test
+    void penaltiesKeepTheLayerByLayerStep() {
+        try (DenseAutoencoder ae = new DenseAutoencoder(DenseAutoencoder.Config.sparseL1(1e-4f))) {
+            assertTrue(ae.cachedLoss().isEmpty());
+        }
+    }
 }

@@ -2,6 +2,7 @@ package aelab.models;
 
 import static aelab.TestData.digits;
 import static aelab.TestData.testDigits;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import aelab.data.ImageSet;
 import aelab.train.History;
 import aelab.train.TrainingLoop;
 import ai.djl.engine.Engine;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class VariationalAutoencoderTest {
@@ -68,6 +70,31 @@ class VariationalAutoencoderTest {
             History h = vae.fit(train, new TrainingLoop.Options(3, 100, 2, false));
             assertTrue(h.last("reconstruction") < h.values("reconstruction")[0], h.toString());
             assertEquals(h.last("loss"), h.last("reconstruction") + h.last("kl"), 1e-2);
+        }
+    }
+
+    /** The cached graph must give the layer-by-layer step's losses, with and without the sigma bug and mean scaling. */
+    @Test
+    void theCachedGraphTrainsExactlyAsTheLayerByLayerStep() {
+        ImageSet train = digits(400);
+        var base = VariationalAutoencoder.Config.pytorch20();
+        for (var config : List.of(base, base.withSigmaBug().withScaling(VariationalAutoencoder.Scaling.MEAN))) {
+            double[][][] runs = new double[2][][];
+            for (int r = 0; r < 2; r++) {
+                System.setProperty("aelab.cachedGraphs", String.valueOf(r == 0));
+                Engine.getInstance().setRandomSeed(12);
+                try (VariationalAutoencoder vae = new VariationalAutoencoder(config)) {
+                    assertEquals(r == 0 && aelab.Engines.onMxnet(), vae.cachedLoss().isPresent());
+                    History h = vae.fit(train, new TrainingLoop.Options(2, 100, 3, false));
+                    runs[r] = new double[][] {h.values("loss"), h.values("reconstruction"), h.values("kl")};
+                } finally {
+                    System.clearProperty("aelab.cachedGraphs");
+                }
+            }
+            for (int k = 0; k < 3; k++) {
+                assertArrayEquals(runs[1][k], runs[0][k], 1e-4 * Math.abs(runs[1][0][0]), config.name() + " term " + k);
+            }
+            assertTrue(runs[0][0][1] < runs[0][0][0], java.util.Arrays.toString(runs[0][0]));
         }
     }
 }

@@ -1,0 +1,130 @@
+package aelab.nn;
+
+import com.google.gson.Gson;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An MXNet symbol graph written node by node, as the JSON that MXNet's {@code MXSymbolCreateFromJSON}
+ * reads. A model built from it runs as one cached operator per forward pass (and one per backward)
+ * instead of one engine call per layer, activation and loss term: on small networks the calls, not the
+ * arithmetic, are where much of a step's time goes (bench/op_profile-amd-epyc.txt).
+ */
+public final class Graph {
+
+    /** One node's output, as the graph refers to it. */
+    public record Node(int index) {}
+
+    private final List<Map<String, Object>> nodes = new ArrayList<>();
+    private final List<Integer> arguments = new ArrayList<>();
+
+    /** A named input: data fed at each call, or a parameter (MXNet tells them apart by name only). */
+    public Node input(String name) {
+        arguments.add(nodes.size());
+        return add("null", name, Map.of());
+    }
+
+    /** Any MXNet operator by its registered name, with its attributes as strings. */
+    public Node op(String operator, String name, Map<String, String> attributes, Node... inputs) {
+        return add(operator, name, attributes, inputs);
+    }
+
+    /** A dense layer, x W^T + b, creating its parameters {@code name_weight} and {@code name_bias}. */
+    public Node dense(String name, Node x, int units) {
+        Node w = input(name + "_weight");
+        Node b = input(name + "_bias");
+        return add("FullyConnected", name, Map.of("num_hidden", String.valueOf(units)), x, w, b);
+    }
+
+    /**
+     * Dense layers of {@code units} from {@code x}, named {@code prefix1, prefix2, ...}, each followed by
+     * the activation {@code hidden} except the last, followed by {@code last}; null means none (linear).
+     */
+    public Node mlp(String prefix, Node x, int[] units, String hidden, String last) {
+        Node h = x;
+        for (int i = 0; i < units.length; i++) {
+            h = dense(prefix + (i + 1), h, units[i]);
+            String type = i == units.length - 1 ? last : hidden;
+            if (type != null) {
+                h = activation(prefix + (i + 1) + "_" + type, h, type);
+            }
+        }
+        return h;
+    }
+
+    /** An activation of MXNet's Activation operator: relu, sigmoid, tanh, softrelu. */
+    public Node activation(String name, Node x, String type) {
+        return add("Activation", name, Map.of("act_type", type), x);
+    }
+
+    /** An operator with one scalar operand: _mul_scalar, _plus_scalar, _div_scalar and the like. */
+    public Node scalar(String operator, String name, Node x, float value) {
+        return add(operator, name, Map.of("scalar", String.valueOf(value)), x);
+    }
+
+    /** Columns [begin, end) of a matrix. */
+    public Node columns(String name, Node x, int begin, int end) {
+        return add("slice_axis", name, Map.of("axis", "1", "begin", String.valueOf(begin), "end", String.valueOf(end)), x);
+    }
+
+    /** KL(N(mu, exp(logVar)) || N(0, I)) summed over units, averaged over the batch. */
+    public Node klToStandardNormal(String name, Node mu, Node logVar) {
+        Node onePlus = scalar("_plus_scalar", name + "_1lv", logVar, 1);
+        Node minusMu2 = add("elemwise_sub", name + "_mu2", Map.of(), onePlus, add("square", name + "_sq", Map.of(), mu));
+        Node minusVar = add("elemwise_sub", name + "_var", Map.of(), minusMu2, add("exp", name + "_exp", Map.of(), logVar));
+        Node perSample = add("sum", name + "_sum", Map.of("axis", "1"), minusVar);
+        return scalar("_mul_scalar", name, add("mean", name + "_mean", Map.of(), perSample), -0.5f);
+    }
+
+    /** Mean BCE from logits z against targets t: mean(softplus(z) - z t). */
+    public Node bceWithLogits(String name, Node logits, Node targets) {
+        Node softplus = activation(name + "_softplus", logits, "softrelu");
+        Node product = add("elemwise_mul", name + "_zt", Map.of(), logits, targets);
+        Node difference = add("elemwise_sub", name + "_diff", Map.of(), softplus, product);
+        return add("mean", name, Map.of(), difference);
+    }
+
+    /** Mean squared error: mean((y - t)^2). */
+    public Node meanSquaredError(String name, Node y, Node targets) {
+        Node difference = add("elemwise_sub", name + "_diff", Map.of(), y, targets);
+        Node square = add("square", name + "_square", Map.of(), difference);
+        return add("mean", name, Map.of(), square);
+    }
+
+    private Node add(String operator, String name, Map<String, String> attributes, Node... inputs) {
+        Map<String, Object> node = new LinkedHashMap<>();
+        node.put("op", operator);
+        node.put("name", name);
+        if (!attributes.isEmpty()) {
+            node.put("attrs", attributes);
+        }
+        List<List<Integer>> in = new ArrayList<>();
+        for (Node i : inputs) {
+            in.add(List.of(i.index(), 0, 0));
+        }
+        node.put("inputs", in);
+        nodes.add(node);
+        return new Node(nodes.size() - 1);
+    }
+
+    /** The graph's JSON with {@code outputs} as its heads. */
+    public String json(Node... outputs) {
+        Map<String, Object> g = new LinkedHashMap<>();
+        g.put("nodes", nodes);
+        g.put("arg_nodes", arguments);
+        List<Integer> rows = new ArrayList<>();
+        for (int i = 0; i <= nodes.size(); i++) {
+            rows.add(i);
+        }
+        g.put("node_row_ptr", rows);
+        List<List<Integer>> heads = new ArrayList<>();
+        for (Node o : outputs) {
+            heads.add(List.of(o.index(), 0, 0));
+        }
+        g.put("heads", heads);
+        g.put("attrs", Map.of("mxnet_version", List.of("int", 10900)));
+        return new Gson().toJson(g);
+    }
+}
