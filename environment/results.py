@@ -42,14 +42,17 @@ SCORES = ["acc", "nmi_geometric", "nmi_arithmetic", "ari"]
 BLOCK = re.compile(r"(<!-- table: ([^>]*?) -->\n)(.*?)(<!-- end table -->)", re.S)
 
 
-def runs(experiment, dataset):
+def runs(experiment, dataset, epochs=None):
+    """The finished runs of an experiment on a data set; with epochs, only those run with that budget
+    ("default", or the number given to --epochs)."""
     found = []
     for config_path in sorted(glob.glob(os.path.join(RESULTS, "*", "config.json"))):
         run = os.path.dirname(config_path)
         with open(config_path) as f:
             config = json.load(f)
         metrics_path = os.path.join(run, "metrics.json")
-        if config["experiment"] != experiment or config["dataset"] != dataset or not os.path.exists(metrics_path):
+        if (config["experiment"] != experiment or config["dataset"] != dataset or (epochs is not None and str(config["epochs"]) != str(epochs))
+                or not os.path.exists(metrics_path)):
             continue
         with open(metrics_path) as f:
             metrics = json.load(f)
@@ -70,8 +73,8 @@ def cell(values):
     return f"{statistics.mean(values):.3f} ± {statistics.stdev(values):.3f}"
 
 
-def clustering(dataset, experiment="clustering"):
-    rs = runs(experiment, dataset)
+def clustering(dataset, experiment="clustering", epochs=None):
+    rs = runs(experiment, dataset, epochs)
     lines = [f"Runs: {', '.join('`' + r[0] + '`' for r in rs)} (seed{'s' if len(rs) > 1 else ''} "
              f"{', '.join(str(r[1]['seed']) for r in rs)}; {rs[0][2]['images']} images).", "",
              "| method | ACC | NMI (geometric) | NMI (arithmetic) | ARI | tuning epochs |",
@@ -83,11 +86,11 @@ def clustering(dataset, experiment="clustering"):
     return "\n".join(lines) + "\n"
 
 
-def clustering_runs(dataset, experiment="clustering"):
+def clustering_runs(dataset, experiment="clustering", epochs=None):
     """One row per run; each method's ACC with its gain over the AE + k-means start in brackets."""
     lines = ["| run | seed | pre-training | mean code norm | AE + k-means ACC | DEC | IDEC | ADEC | wall time |",
              "|---|---|---|---|---|---|---|---|---|"]
-    for path, config, m, seconds in runs(experiment, dataset):
+    for path, config, m, seconds in runs(experiment, dataset, epochs):
         start = m["ae_kmeans"]["acc"]
         tuned = " | ".join(f"{m[k]['acc']:.3f} ({m[k]['acc'] - start:+.3f})" for k in ("dec", "idec", "adec"))
         lines.append(f"| `{path}` | {config['seed']} | {PRETRAINING[config['experiment']]}"
