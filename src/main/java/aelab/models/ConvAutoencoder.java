@@ -2,6 +2,8 @@ package aelab.models;
 
 import aelab.data.ImageSet;
 import aelab.losses.Losses;
+import aelab.nn.CachedLoss;
+import aelab.nn.Graph;
 import aelab.nn.TransposedConv2d;
 import aelab.train.Checkpoint;
 import aelab.train.Checkpointed;
@@ -25,6 +27,7 @@ import ai.djl.training.optimizer.Optimizer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -137,16 +140,43 @@ public final class ConvAutoencoder implements AutoCloseable, Checkpointed {
 
     @SafeVarargs
     public final History fit(ImageSet data, TrainingLoop.Options options, Consumer<History>... listeners) {
-        return TrainingLoop.run(config.name, data, manager, options, batch -> {
-            double value;
-            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray loss = Losses.meanSquaredError(network.forward(batch.x(), true), batch.x());
-                gc.backward(loss);
-                value = loss.getFloat();
-            }
-            network.step();
-            return Map.of("mse", value);
-        }, List.of(listeners));
+        try (CachedLoss cached = cachedLoss().orElse(null)) {
+            return TrainingLoop.run(config.name, data, manager, options, batch -> {
+                double value;
+                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    NDArray loss = cached != null ? cached.forward(batch.x(), batch.x()).head()
+                            : Losses.meanSquaredError(network.forward(batch.x(), true), batch.x());
+                    gc.backward(loss);
+                    value = loss.getFloat();
+                }
+                network.step();
+                return Map.of("mse", value);
+            }, List.of(listeners));
+        }
+    }
+
+    /** The same network and loss as one cached MXNet graph ({@link CachedLoss}); empty where it cannot be. */
+    Optional<CachedLoss> cachedLoss() {
+        if (!config.activation.inGraph()) {
+            return Optional.empty();
+        }
+        String a = config.activation.graphName();
+        int c1 = config.filters[0];
+        int c2 = config.filters[1];
+        Graph g = new Graph();
+        Graph.Node x = g.input("data");
+        Graph.Node target = g.input("label");
+        Graph.Node h = g.reshape("image", x, -1, 1, 28, 28);
+        h = g.activation("conv1_act", g.convolution("conv1", h, c1, 2, 2), a);
+        h = g.activation("conv2_act", g.convolution("conv2", h, c2, 2, 2), a);
+        h = g.mlp("encoder", g.reshape("flat", h, -1, 7L * 7 * c2), config.dense, a, a);
+        h = g.mlp("decoder", h, new int[] {config.dense[0], 7 * 7 * c2}, a, a);
+        h = g.reshape("maps", h, -1, c2, 7, 7);
+        h = g.activation("up1_act", g.transposedConvolution("up1", h, c1, 2, 2), a);
+        h = g.transposedConvolution("up2", h, 2, 2, 2); // two channels, the first used (see the constructor)
+        h = g.activation("out", g.reshape("pixels", g.columns("first", h, 0, 1), -1, 784), "sigmoid");
+        return CachedLoss.on(manager, g.json(g.meanSquaredError("mse", h, target)), List.of("data", "label"),
+                network.block().getParameters().values());
     }
 
     /** Codes, one row per image. */

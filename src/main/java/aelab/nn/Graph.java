@@ -54,6 +54,32 @@ public final class Graph {
         return h;
     }
 
+    /** A 2-D convolution with square {@code kernel}, {@code stride} and no padding, creating its parameters. */
+    public Node convolution(String name, Node x, int filters, int kernel, int stride) {
+        return convolution("Convolution", name, x, filters, kernel, stride);
+    }
+
+    /** A transposed 2-D convolution (MXNet's Deconvolution), weights (in, filters, k, k) as {@link TransposedConv2d}'s. */
+    public Node transposedConvolution(String name, Node x, int filters, int kernel, int stride) {
+        return convolution("Deconvolution", name, x, filters, kernel, stride);
+    }
+
+    private Node convolution(String operator, String name, Node x, int filters, int kernel, int stride) {
+        Node w = input(name + "_weight");
+        Node b = input(name + "_bias");
+        return add(operator, name, Map.of("num_filter", String.valueOf(filters), "kernel", "(" + kernel + ", " + kernel + ")",
+                "stride", "(" + stride + ", " + stride + ")", "no_bias", "False"), x, w, b);
+    }
+
+    /** The same values in another shape; -1 stands for what is left (the batch). */
+    public Node reshape(String name, Node x, long... shape) {
+        StringBuilder s = new StringBuilder("(");
+        for (int i = 0; i < shape.length; i++) {
+            s.append(i == 0 ? "" : ", ").append(shape[i]);
+        }
+        return add("Reshape", name, Map.of("shape", s.append(")").toString()), x);
+    }
+
     /** An activation of MXNet's Activation operator: relu, sigmoid, tanh, softrelu. */
     public Node activation(String name, Node x, String type) {
         return add("Activation", name, Map.of("act_type", type), x);

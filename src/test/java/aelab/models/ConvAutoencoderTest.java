@@ -1,6 +1,7 @@
 package aelab.models;
 
 import static aelab.TestData.digits;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import aelab.train.History;
 import aelab.train.TrainingLoop;
 import ai.djl.engine.Engine;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ConvAutoencoderTest {
@@ -54,5 +56,20 @@ class ConvAutoencoderTest {
         assertEquals(0.0, Diagnostics.columnVariance(rows)[0], 1e-12);
         org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {1, 2}, Diagnostics.mostVaried(rows, 2));
         org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {-5, 2}, Diagnostics.columns(rows, 1, 2)[1]);
+    }
+
+    /** The cached graph (convolutions, dense layers, transposed convolutions, loss) must train as layer by layer. */
+    @Test
+    void theCachedGraphTrainsExactlyAsTheLayerByLayerStep() {
+        ImageSet train = digits(300);
+        for (var config : List.of(ConvAutoencoder.Config.working(), ConvAutoencoder.Config.failing())) {
+            List<double[]> runs = BothSteps.run(13, cached -> {
+                try (ConvAutoencoder ae = new ConvAutoencoder(config)) {
+                    assertEquals(cached, ae.cachedLoss().isPresent());
+                    return ae.fit(train, new TrainingLoop.Options(2, 50, 4, false)).values("mse");
+                }
+            });
+            assertArrayEquals(runs.get(1), runs.get(0), 1e-5 * runs.get(1)[0], config.name());
+        }
     }
 }

@@ -84,22 +84,18 @@ class DeepClusteringTest {
     @Test
     void cachedPretrainingMatchesTheLayerByLayerStep() {
         ImageSet data = digits(512);
-        double[][] runs = new double[2][];
-        float[][] codes = new float[2][];
-        for (int r = 0; r < 2; r++) {
-            System.setProperty("aelab.cachedGraphs", String.valueOf(r == 0));
-            Engine.getInstance().setRandomSeed(15);
+        List<Object[]> runs = BothSteps.run(15, cached -> {
             try (DeepClustering dec = new DeepClustering(DeepClusteringConfig.dec())) {
-                assertEquals(r == 0 && aelab.Engines.onMxnet(), dec.cachedPretrainingLoss().isPresent());
-                runs[r] = dec.pretrain(data, new TrainingLoop.Options(3, 128, 1, false)).values("mse");
-                codes[r] = dec.encode(data.head(1))[0];
-            } finally {
-                System.clearProperty("aelab.cachedGraphs");
+                assertEquals(cached, dec.cachedPretrainingLoss().isPresent());
+                double[] mse = dec.pretrain(data, new TrainingLoop.Options(3, 128, 1, false)).values("mse");
+                return new Object[] {mse, dec.encode(data.head(1))[0]};
             }
-        }
-        assertTrue(runs[0][2] < runs[0][0], Arrays.toString(runs[0]));
-        org.junit.jupiter.api.Assertions.assertArrayEquals(runs[1], runs[0], 1e-5 * runs[1][0]);
-        org.junit.jupiter.api.Assertions.assertArrayEquals(codes[1], codes[0], 1e-3f);
+        });
+        double[] cached = (double[]) runs.get(0)[0];
+        double[] layered = (double[]) runs.get(1)[0];
+        assertTrue(cached[2] < cached[0], Arrays.toString(cached));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(layered, cached, 1e-5 * layered[0]);
+        org.junit.jupiter.api.Assertions.assertArrayEquals((float[]) runs.get(1)[1], (float[]) runs.get(0)[1], 1e-3f);
     }
 
     @Test

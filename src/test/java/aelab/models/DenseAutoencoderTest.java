@@ -160,23 +160,19 @@ class DenseAutoencoderTest {
         ImageSet train = digits(300);
         for (DenseAutoencoder.Config config : List.of(DenseAutoencoder.Config.small(),
                 DenseAutoencoder.Config.stacked())) {
-            double[][] runs = new double[2][];
-            float[][] weights = new float[2][];
-            for (int r = 0; r < 2; r++) {
-                System.setProperty("aelab.cachedGraphs", String.valueOf(r == 0));
-                Engine.getInstance().setRandomSeed(5);
+            String loss = config.loss().name().toLowerCase(java.util.Locale.ROOT);
+            List<Object[]> runs = BothSteps.run(5, cached -> {
                 try (DenseAutoencoder ae = new DenseAutoencoder(config)) {
-                    assertEquals(r == 0 && aelab.Engines.onMxnet(), ae.cachedLoss().isPresent());
-                    String loss = config.loss().name().toLowerCase(java.util.Locale.ROOT);
-                    runs[r] = ae.fit(train, new TrainingLoop.Options(2, 50, 5, false)).values(loss);
-                    weights[r] = ae.firstLayerWeights()[3];
-                } finally {
-                    System.clearProperty("aelab.cachedGraphs");
+                    assertEquals(cached, ae.cachedLoss().isPresent());
+                    double[] losses = ae.fit(train, new TrainingLoop.Options(2, 50, 5, false)).values(loss);
+                    return new Object[] {losses, ae.firstLayerWeights()[3]};
                 }
-            }
-            assertTrue(runs[0][1] < runs[0][0], config.name() + " loss should fall: " + java.util.Arrays.toString(runs[0]));
-            assertArrayEquals(runs[1], runs[0], 1e-5 * runs[1][0], config.name());
-            assertArrayEquals(weights[1], weights[0], 1e-4f, config.name());
+            });
+            double[] cached = (double[]) runs.get(0)[0];
+            double[] layered = (double[]) runs.get(1)[0];
+            assertTrue(cached[1] < cached[0], config.name() + " loss should fall: " + java.util.Arrays.toString(cached));
+            assertArrayEquals(layered, cached, 1e-5 * layered[0], config.name());
+            assertArrayEquals((float[]) runs.get(1)[1], (float[]) runs.get(0)[1], 1e-4f, config.name());
         }
     }
 

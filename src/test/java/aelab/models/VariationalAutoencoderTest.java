@@ -79,22 +79,18 @@ class VariationalAutoencoderTest {
         ImageSet train = digits(400);
         var base = VariationalAutoencoder.Config.pytorch20();
         for (var config : List.of(base, base.withSigmaBug().withScaling(VariationalAutoencoder.Scaling.MEAN))) {
-            double[][][] runs = new double[2][][];
-            for (int r = 0; r < 2; r++) {
-                System.setProperty("aelab.cachedGraphs", String.valueOf(r == 0));
-                Engine.getInstance().setRandomSeed(12);
+            List<double[][]> runs = BothSteps.run(12, cached -> {
                 try (VariationalAutoencoder vae = new VariationalAutoencoder(config)) {
-                    assertEquals(r == 0 && aelab.Engines.onMxnet(), vae.cachedLoss().isPresent());
+                    assertEquals(cached, vae.cachedLoss().isPresent());
                     History h = vae.fit(train, new TrainingLoop.Options(2, 100, 3, false));
-                    runs[r] = new double[][] {h.values("loss"), h.values("reconstruction"), h.values("kl")};
-                } finally {
-                    System.clearProperty("aelab.cachedGraphs");
+                    return new double[][] {h.values("loss"), h.values("reconstruction"), h.values("kl")};
                 }
-            }
+            });
             for (int k = 0; k < 3; k++) {
-                assertArrayEquals(runs[1][k], runs[0][k], 1e-4 * Math.abs(runs[1][0][0]), config.name() + " term " + k);
+                assertArrayEquals(runs.get(1)[k], runs.get(0)[k], 1e-4 * Math.abs(runs.get(1)[0][0]),
+                        config.name() + " term " + k);
             }
-            assertTrue(runs[0][0][1] < runs[0][0][0], java.util.Arrays.toString(runs[0][0]));
+            assertTrue(runs.get(0)[0][1] < runs.get(0)[0][0], java.util.Arrays.toString(runs.get(0)[0]));
         }
     }
 }
