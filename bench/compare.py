@@ -65,6 +65,8 @@ def main():
     parser.add_argument("--epochs", type=int, default=20, help="epochs per pass; epoch 1 is the warm-up")
     parser.add_argument("--samples", type=int, default=6400, help="training digits per epoch")
     parser.add_argument("--rounds", type=int, default=2, help="alternating passes of each side per model")
+    parser.add_argument("--layered", action="store_true",
+                        help="also AE Lab on MXNet without its cached graphs (-Daelab.cachedGraphs=false)")
     args = parser.parse_args()
     unknown = [m for m in args.models if m not in MODELS]
     if unknown:
@@ -75,6 +77,8 @@ def main():
     # and MXNet's bundled OpenBLAS pinned as ./aelab pins it (environment/openblas_core.sh)
     mxnet_core = openblas_core(ROOT)
     engines = {"MXNet": dict(java_env, AELAB_ENGINE="mxnet", **({"OPENBLAS_CORETYPE": mxnet_core} if mxnet_core else {}))}
+    if args.layered:
+        engines["MXNet layer by layer"] = dict(engines["MXNet"], JAVA_TOOL_OPTIONS="-Daelab.cachedGraphs=false")
     if pytorch_engine_installed():
         engines["DJL PyTorch"] = dict(java_env, AELAB_ENGINE="pytorch")
     torch_env = {k: v for k, v in env.items() if k not in OPENBLAS_PINS}
