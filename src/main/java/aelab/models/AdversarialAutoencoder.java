@@ -1,5 +1,6 @@
 package aelab.models;
 
+import aelab.data.Batch;
 import aelab.data.ImageSet;
 import aelab.losses.Losses;
 import aelab.train.Checkpoint;
@@ -32,22 +33,30 @@ public final class AdversarialAutoencoder implements AutoCloseable, Checkpointed
      * @param supervised give the decoder the one-hot label beside the code
      * @param reconstructionRate Adam's rate for phase 1 (the tutorial's gen_lr, 6e-4)
      * @param regularizationRate Adam's rate for phases 2 and 3 (reg_lr, 8e-4)
+     * @param criticDropout the discriminator's dropout (the tutorial's 0.2)
      */
     public record Config(String name, int latent, int hidden, float dropout, boolean supervised, int classes,
-            float reconstructionRate, float regularizationRate) {
+            float reconstructionRate, float regularizationRate, float criticDropout) {
 
         /** The tutorial's unsupervised AAE: 784-1000-1000-2, dropout 0.25 (0.2 in the discriminator). */
         public static Config unsupervised2d() {
-            return new Config("aae-2d", 2, 1000, 0.25f, false, 10, 6e-4f, 8e-4f);
+            return new Config("aae-2d", 2, 1000, 0.25f, false, 10, 6e-4f, 8e-4f, 0.2f);
         }
 
         /** The supervised AAE: label to the decoder, a 2-D style code. */
         public static Config supervised2d() {
-            return new Config("aae-supervised-2d", 2, 1000, 0.25f, true, 10, 6e-4f, 8e-4f);
+            return new Config("aae-supervised-2d", 2, 1000, 0.25f, true, 10, 6e-4f, 8e-4f, 0.2f);
         }
 
         public Config withHidden(int units) {
-            return new Config(name, latent, units, dropout, supervised, classes, reconstructionRate, regularizationRate);
+            return new Config(name, latent, units, dropout, supervised, classes, reconstructionRate, regularizationRate,
+                    criticDropout);
+        }
+
+        /** The same without dropout anywhere (deterministic steps, for comparing two ways of computing them). */
+        public Config withoutDropout() {
+            return new Config(name + "-no-dropout", latent, hidden, 0, supervised, classes, reconstructionRate,
+                    regularizationRate, 0);
         }
     }
 
@@ -69,7 +78,7 @@ public final class AdversarialAutoencoder implements AutoCloseable, Checkpointed
         encoderAsGenerator = encoder.withOptimizer("encoder-generator", Blocks.adam(config.regularizationRate));
         decoder = new Network("decoder", Blocks.mlp(config.hidden, 784, config.dropout, Activation.SIGMOID), Blocks.adam(config.reconstructionRate),
                 manager, new Shape(1, decoderIn));
-        discriminator = new Network("discriminator", Blocks.mlp(config.hidden, 1, 0.2f, Activation.LINEAR), Blocks.adam(config.regularizationRate),
+        discriminator = new Network("discriminator", Blocks.mlp(config.hidden, 1, config.criticDropout, Activation.LINEAR), Blocks.adam(config.regularizationRate),
                 manager, new Shape(1, config.latent));
     }
 
@@ -92,32 +101,67 @@ public final class AdversarialAutoencoder implements AutoCloseable, Checkpointed
 
     @SafeVarargs
     public final History fit(ImageSet data, TrainingLoop.Options options, Consumer<History>... listeners) {
-        return TrainingLoop.run(config.name, data, manager, options, batch -> {
-            Map<String, Double> out = new LinkedHashMap<>();
-            NDArray x = batch.x();
-            NDArray labels = batch.y();
-            // 1. reconstruction: encoder and decoder
-            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray xHat = decoder.forward(decoderInput(encoder.forward(x, true), labels), true);
-                NDArray rec = Losses.binaryCrossEntropy(xHat, x);
-                gc.backward(rec);
-                out.put("reconstruction", (double) rec.getFloat());
-            }
-            encoder.step();
-            decoder.step();
-            // 2. discriminator: prior samples are real, codes are fake (no dropout in the encoder here)
-            NDArray real = prior.sample(batch.manager(), batch.size(), config.latent);
-            out.putAll(discriminator.criticStep(real, encoder.forward(x, false)));
-            // 3. generator: the encoder tries to have its codes called real
-            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray dFake = discriminator.forward(encoder.forward(x, true), true);
-                NDArray g = Losses.nonSaturatingGenerator(dFake);
-                gc.backward(g);
-                out.put("g_loss", (double) g.getFloat());
-            }
-            encoderAsGenerator.step();
-            return out;
-        }, List.of(listeners));
+        try (AaeGraphs graphs = AaeGraphs.of(config, manager, encoder, decoder, discriminator).orElse(null)) {
+            return TrainingLoop.run(config.name, data, manager, options,
+                    batch -> graphs != null ? cachedStep(graphs, batch) : step(batch), List.of(listeners));
+        }
+    }
+
+    /** One batch layer by layer: reconstruction, the critic's step, the generator's step. */
+    private Map<String, Double> step(Batch batch) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        NDArray x = batch.x();
+        NDArray labels = batch.y();
+        // 1. reconstruction: encoder and decoder
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDArray xHat = decoder.forward(decoderInput(encoder.forward(x, true), labels), true);
+            NDArray rec = Losses.binaryCrossEntropy(xHat, x);
+            gc.backward(rec);
+            out.put("reconstruction", (double) rec.getFloat());
+        }
+        encoder.step();
+        decoder.step();
+        // 2. discriminator: prior samples are real, codes are fake (no dropout in the encoder here)
+        NDArray real = prior.sample(batch.manager(), batch.size(), config.latent);
+        out.putAll(discriminator.criticStep(real, encoder.forward(x, false)));
+        // 3. generator: the encoder tries to have its codes called real
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDArray dFake = discriminator.forward(encoder.forward(x, true), true);
+            NDArray g = Losses.nonSaturatingGenerator(dFake);
+            gc.backward(g);
+            out.put("g_loss", (double) g.getFloat());
+        }
+        encoderAsGenerator.step();
+        return out;
+    }
+
+    /** The same three phases, each one cached graph forward and one backward. */
+    private Map<String, Double> cachedStep(AaeGraphs graphs, Batch batch) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        NDArray x = batch.x();
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDArray rec = (config.supervised ? graphs.reconstruction().forward(x, batch.y().oneHot(config.classes))
+                    : graphs.reconstruction().forward(x)).head();
+            gc.backward(rec);
+            out.put("reconstruction", (double) rec.getFloat());
+        }
+        encoder.step();
+        decoder.step();
+        NDArray real = prior.sample(batch.manager(), batch.size(), config.latent);
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            ai.djl.ndarray.NDList d = graphs.critic().forward(x, real);
+            gc.backward(d.get(0));
+            out.put("d_loss", (double) d.get(0).getFloat());
+            out.put("d_accuracy", Losses.discriminatorAccuracy(d.get(1), d.get(2)));
+        }
+        discriminator.step();
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDArray g = graphs.generator().forward(x).head();
+            gc.backward(g);
+            out.put("g_loss", (double) g.getFloat());
+        }
+        encoderAsGenerator.step();
+        return out;
     }
 
     /** Codes, one row per image. */

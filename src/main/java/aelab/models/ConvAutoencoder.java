@@ -144,7 +144,7 @@ public final class ConvAutoencoder implements AutoCloseable, Checkpointed {
             return TrainingLoop.run(config.name, data, manager, options, batch -> {
                 double value;
                 try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                    NDArray loss = cached != null ? cached.forward(batch.x(), batch.x()).head()
+                    NDArray loss = cached != null ? cached.forward(batch.x()).head()
                             : Losses.meanSquaredError(network.forward(batch.x(), true), batch.x());
                     gc.backward(loss);
                     value = loss.getFloat();
@@ -165,7 +165,6 @@ public final class ConvAutoencoder implements AutoCloseable, Checkpointed {
         int c2 = config.filters[1];
         Graph g = new Graph();
         Graph.Node x = g.input("data");
-        Graph.Node target = g.input("label");
         Graph.Node h = g.reshape("image", x, -1, 1, 28, 28);
         h = g.activation("conv1_act", g.convolution("conv1", h, c1, 2, 2), a);
         h = g.activation("conv2_act", g.convolution("conv2", h, c2, 2, 2), a);
@@ -175,8 +174,8 @@ public final class ConvAutoencoder implements AutoCloseable, Checkpointed {
         h = g.activation("up1_act", g.transposedConvolution("up1", h, c1, 2, 2), a);
         h = g.transposedConvolution("up2", h, 2, 2, 2); // two channels, the first used (see the constructor)
         h = g.activation("out", g.reshape("pixels", g.columns("first", h, 0, 1), -1, 784), "sigmoid");
-        return CachedLoss.on(manager, g.json(g.meanSquaredError("mse", h, target)), List.of("data", "label"),
-                network.block().getParameters().values());
+        return CachedLoss.on(manager, g, List.of("data"), network.block().getParameters().values(),
+                g.meanSquaredError("mse", h, x));
     }
 
     /** Codes, one row per image. */

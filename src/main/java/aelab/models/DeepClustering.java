@@ -123,7 +123,7 @@ public final class DeepClustering implements AutoCloseable, Checkpointed {
                         new Shape(batch.size(), data.pixelsPerImage()));
                 double value;
                 try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                    NDArray loss = cached != null ? cached.forward(x, x).head()
+                    NDArray loss = cached != null ? cached.forward(x).head()
                             : Losses.meanSquaredError(decoder.forward(encoder.forward(x, true), true), x);
                     gc.backward(loss);
                     value = loss.getFloat();
@@ -148,12 +148,10 @@ public final class DeepClustering implements AutoCloseable, Checkpointed {
         }
         Graph g = new Graph();
         Graph.Node x = g.input("data");
-        Graph.Node target = g.input("label");
         Graph.Node out = g.mlp("decoder", g.mlp("encoder", x, up, "relu", null), down, "relu", null);
         List<Parameter> parameters = new ArrayList<>(encoder.block().getParameters().values());
         parameters.addAll(decoder.block().getParameters().values());
-        return CachedLoss.on(manager, g.json(g.meanSquaredError("mse", out, target)), List.of("data", "label"),
-                parameters);
+        return CachedLoss.on(manager, g, List.of("data"), parameters, g.meanSquaredError("mse", out, x));
     }
 
     /** Puts the centres where k-means finds them on the codes; returns the k-means assignments. */

@@ -200,7 +200,7 @@ public final class DenseAutoencoder implements AutoCloseable, Checkpointed {
                 try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                     NDArray loss;
                     if (cached != null) {
-                        loss = cached.forward(batch.x(), batch.x()).head();
+                        loss = cached.forward(batch.x()).head();
                         terms.put(lossName, (double) loss.getFloat());
                     } else {
                         loss = lossTerms(batch.x(), terms);
@@ -234,13 +234,11 @@ public final class DenseAutoencoder implements AutoCloseable, Checkpointed {
         }
         Graph g = new Graph();
         Graph.Node x = g.input("data");
-        Graph.Node target = g.input("label");
         Graph.Node code = g.mlp("encoder", x, up, config.hidden.graphName(), config.code.graphName());
         Graph.Node out = g.mlp("decoder", code, down, config.hidden.graphName(),
                 fromLogits ? null : config.output.graphName());
-        Graph.Node loss = fromLogits ? g.bceWithLogits("loss", out, target) : g.meanSquaredError("loss", out, target);
-        return CachedLoss.on(manager, g.json(loss), List.of("data", "label"),
-                network.block().getParameters().values());
+        Graph.Node loss = fromLogits ? g.bceWithLogits("loss", out, x) : g.meanSquaredError("loss", out, x);
+        return CachedLoss.on(manager, g, List.of("data"), network.block().getParameters().values(), loss);
     }
 
     /** The training loss of a batch; fills {@code terms} with each part's value for the history. */

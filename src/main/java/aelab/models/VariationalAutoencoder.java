@@ -222,7 +222,7 @@ public final class VariationalAutoencoder implements AutoCloseable, Checkpointed
         Graph.Node loss = g.op("elemwise_add", "loss", Map.of(), rec, kl);
         List<Parameter> parameters = new java.util.ArrayList<>(encoder.block().getParameters().values());
         parameters.addAll(decoder.block().getParameters().values());
-        return CachedLoss.on(manager, g.json(loss, rec, kl), List.of("data", "eps"), parameters);
+        return CachedLoss.on(manager, g, List.of("data", "eps"), parameters, loss, rec, kl);
     }
 
     @SafeVarargs

@@ -20,19 +20,20 @@ import java.util.Optional;
  * autoencoder's step is about 1.4x faster this way on one core (aelab.bench.CachedStepProbe); the
  * arithmetic is the same, so the losses agree with the layer-by-layer path. MXNet only: on another
  * engine, or with {@code -Daelab.cachedGraphs=false}, {@link #on} returns empty and the model keeps its
- * layer-by-layer step. Build one per
- * training run (it holds the arrays it was given) and close it after.
+ * layer-by-layer step. Build one per training run (it holds the arrays it was given) and close it after.
  */
 public final class CachedLoss implements AutoCloseable {
 
     private final NDManager manager;
     private final MxSymbolBlock block;
     private final ParameterStore store;
+    private final List<String> dataInputs;
 
-    private CachedLoss(NDManager manager, MxSymbolBlock block) {
+    private CachedLoss(NDManager manager, MxSymbolBlock block, List<String> dataInputs) {
         this.manager = manager;
         this.block = block;
         this.store = new ParameterStore(manager, false);
+        this.dataInputs = List.copyOf(dataInputs);
     }
 
     /** False when the system property {@code aelab.cachedGraphs} is false: every model then steps layer by layer. */
@@ -41,37 +42,40 @@ public final class CachedLoss implements AutoCloseable {
     }
 
     /**
-     * The graph {@code json} with data inputs {@code inputs} (in the order {@link #forward} takes them)
-     * and every other argument bound, in the graph's order, to the arrays of {@code parameters};
-     * empty unless the engine is MXNet.
+     * The graph's {@code outputs}, the loss first. {@code dataInputs} name the inputs fed at each call
+     * (in the order {@link #forward} takes them); every other input of the graph is a parameter, bound
+     * to the array of {@code parameters} at the same place in the graph's order of inputs. Empty unless
+     * the engine is MXNet.
      */
-    public static Optional<CachedLoss> on(NDManager owner, String json, List<String> inputs, List<Parameter> parameters) {
+    public static Optional<CachedLoss> on(NDManager owner, Graph graph, List<String> dataInputs,
+            List<Parameter> parameters, Graph.Node... outputs) {
         if (!enabled() || !Engines.MXNET.equals(owner.getEngine().getEngineName())) {
             return Optional.empty();
         }
-        NDManager manager = owner.newSubManager();
-        MxSymbolBlock block = new MxSymbolBlock(manager, Symbol.loadJson((MxNDManager) manager, json));
-        block.setInputNames(inputs);
-        List<Parameter> arguments = block.getDirectParameters().values();
-        if (arguments.size() != parameters.size()) {
-            manager.close();
-            throw new IllegalArgumentException("the graph has " + arguments.size() + " parameters, the model "
+        List<String> declared = new java.util.ArrayList<>(graph.inputNames());
+        declared.removeAll(dataInputs);
+        if (declared.size() != parameters.size()) {
+            throw new IllegalArgumentException("the graph has " + declared.size() + " parameters, the model "
                     + parameters.size() + ": they must be built from the same layers in the same order");
         }
-        for (int i = 0; i < arguments.size(); i++) {
-            NDArray shared = parameters.get(i).getArray();
-            if (!arguments.get(i).getType().equals(parameters.get(i).getType())) {
+        NDManager manager = owner.newSubManager();
+        MxSymbolBlock block = new MxSymbolBlock(manager, Symbol.loadJson((MxNDManager) manager, graph.json(outputs)));
+        block.setInputNames(dataInputs);
+        // MXNet lists a graph's arguments in its own (depth-first) order: bind each by name
+        for (Parameter argument : block.getDirectParameters().values()) {
+            Parameter ours = parameters.get(declared.indexOf(argument.getName()));
+            if (!argument.getType().equals(ours.getType())) {
                 manager.close();
-                throw new IllegalArgumentException("graph parameter " + arguments.get(i).getName() + " is a "
-                        + arguments.get(i).getType() + ", the model's " + parameters.get(i).getName() + " a "
-                        + parameters.get(i).getType() + ": the layers are in another order");
+                throw new IllegalArgumentException("graph parameter " + argument.getName() + " is a " + argument.getType()
+                        + ", the model's " + ours.getName() + " a " + ours.getType() + ": the layers are in another order");
             }
+            NDArray shared = ours.getArray();
             String name = shared.getName();
-            arguments.get(i).setArray(shared);
-            arguments.get(i).initialize(manager, DataType.FLOAT32); // marks it for gradients
+            argument.setArray(shared);
+            argument.initialize(manager, DataType.FLOAT32); // marks it for gradients
             shared.setName(name);  // setArray renames the array; the model's name stays
         }
-        return Optional.of(new CachedLoss(manager, block));
+        return Optional.of(new CachedLoss(manager, block, dataInputs));
     }
 
     /**
@@ -79,6 +83,9 @@ public final class CachedLoss implements AutoCloseable {
      * inside a GradientCollector and call backward on the loss.
      */
     public NDList forward(NDArray... inputs) {
+        for (int i = 0; i < inputs.length; i++) {
+            inputs[i].setName(dataInputs.get(i)); // the cached operator places its inputs by name
+        }
         return block.forward(store, new NDList(inputs), true);
     }
 

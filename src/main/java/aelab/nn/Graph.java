@@ -19,11 +19,27 @@ public final class Graph {
 
     private final List<Map<String, Object>> nodes = new ArrayList<>();
     private final List<Integer> arguments = new ArrayList<>();
+    private final Map<String, Node> inputs = new LinkedHashMap<>();
+    private final java.util.Set<String> names = new java.util.HashSet<>();
 
-    /** A named input: data fed at each call, or a parameter (MXNet tells them apart by name only). */
+    /**
+     * A named input: data fed at each call, or a parameter (MXNet tells them apart by name only). Asked
+     * for again by the same name, the same node: a layer built twice under one name shares its weights.
+     */
     public Node input(String name) {
+        Node known = inputs.get(name);
+        if (known != null) {
+            return known;
+        }
         arguments.add(nodes.size());
-        return add("null", name, Map.of());
+        Node node = add("null", name, Map.of());
+        inputs.put(name, node);
+        return node;
+    }
+
+    /** Every input's name, data and parameters, in the order they were first asked for. */
+    public List<String> inputNames() {
+        return List.copyOf(inputs.keySet());
     }
 
     /** Any MXNet operator by its registered name, with its attributes as strings. */
@@ -104,6 +120,40 @@ public final class Graph {
         return scalar("_mul_scalar", name, add("mean", name + "_mean", Map.of(), perSample), -0.5f);
     }
 
+    /** Inverted dropout of rate {@code p} while training (MXNet's Dropout; nothing at p = 0). */
+    public Node dropout(String name, Node x, float p) {
+        return p == 0 ? x : add("Dropout", name, Map.of("p", String.valueOf(p)), x);
+    }
+
+    /** The arrays side by side along {@code axis}. */
+    public Node concat(String name, int axis, Node... parts) {
+        return add("Concat", name, Map.of("dim", String.valueOf(axis), "num_args", String.valueOf(parts.length)), parts);
+    }
+
+    /** The same values with no gradient flowing back through them. */
+    public Node stopGradient(String name, Node x) {
+        return add("BlockGrad", name, Map.of(), x);
+    }
+
+    /** mean of softplus(x), or of softplus(-x) when {@code negated}: the GAN losses from logits. */
+    public Node meanSoftplus(String name, Node x, boolean negated) {
+        Node in = negated ? scalar("_mul_scalar", name + "_neg", x, -1) : x;
+        return add("mean", name, Map.of(), activation(name + "_softplus", in, "softrelu"));
+    }
+
+    /** Mean BCE of probabilities p against t, p clipped into [eps, 1 - eps]: -mean(t log q + (1 - t) log(1 - q)). */
+    public Node binaryCrossEntropy(String name, Node p, Node targets, float eps) {
+        Node clipped = add("clip", name + "_clip", Map.of("a_min", String.valueOf(eps), "a_max", String.valueOf(1 - eps)), p);
+        // + 0 p keeps a NaN in p a NaN, as Losses.binaryCrossEntropy does, for the divergence guard
+        Node q = add("elemwise_add", name + "_q", Map.of(), clipped, scalar("_mul_scalar", name + "_nan", p, 0));
+        Node logQ = add("log", name + "_logq", Map.of(), q);
+        Node log1mQ = add("log", name + "_log1mq", Map.of(), scalar("_rminus_scalar", name + "_1mq", q, 1));
+        Node oneMinusT = scalar("_rminus_scalar", name + "_1mt", targets, 1);
+        Node sum = add("elemwise_add", name + "_sum", Map.of(), add("elemwise_mul", name + "_a", Map.of(), targets, logQ),
+                add("elemwise_mul", name + "_b", Map.of(), oneMinusT, log1mQ));
+        return scalar("_mul_scalar", name, add("mean", name + "_mean", Map.of(), sum), -1);
+    }
+
     /** Mean BCE from logits z against targets t: mean(softplus(z) - z t). */
     public Node bceWithLogits(String name, Node logits, Node targets) {
         Node softplus = activation(name + "_softplus", logits, "softrelu");
@@ -122,7 +172,11 @@ public final class Graph {
     private Node add(String operator, String name, Map<String, String> attributes, Node... inputs) {
         Map<String, Object> node = new LinkedHashMap<>();
         node.put("op", operator);
-        node.put("name", name);
+        String unique = name;
+        for (int i = 2; !names.add(unique); i++) {
+            unique = name + "_" + i; // a layer built twice (shared weights) gets distinct operator names
+        }
+        node.put("name", unique);
         if (!attributes.isEmpty()) {
             node.put("attrs", attributes);
         }

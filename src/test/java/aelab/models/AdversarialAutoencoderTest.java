@@ -1,6 +1,7 @@
 package aelab.models;
 
 import static aelab.TestData.digits;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -64,6 +65,32 @@ class AdversarialAutoencoderTest {
             assertEquals(20, grid.length);
             // row 0, column 3 is style 0 drawn as a 3 (batched decoding may differ in the last bits)
             org.junit.jupiter.api.Assertions.assertArrayEquals(asThree, grid[3], 1e-5f);
+        }
+    }
+
+    /** The three cached graphs must take the same steps as the layer-by-layer phases (no dropout, so no random masks). */
+    @Test
+    void theCachedGraphsTrainExactlyAsTheLayerByLayerPhases() {
+        ImageSet train = digits(300);
+        for (var config : java.util.List.of(AdversarialAutoencoder.Config.unsupervised2d(),
+                AdversarialAutoencoder.Config.supervised2d())) {
+            var deterministic = config.withHidden(128).withoutDropout();
+            java.util.List<double[][]> runs = BothSteps.run(14, cached -> {
+                try (AdversarialAutoencoder aae = new AdversarialAutoencoder(deterministic, Prior.gaussian(5))) {
+                    History h = aae.fit(train, new TrainingLoop.Options(2, 50, 2, false));
+                    return new double[][] {h.values("reconstruction"), h.values("d_loss"), h.values("g_loss"),
+                        h.values("d_accuracy")};
+                }
+            });
+            for (int k = 0; k < 4; k++) {
+                assertArrayEquals(runs.get(1)[k], runs.get(0)[k], 1e-4, deterministic.name() + " term " + k);
+            }
+        }
+        // with dropout the masks differ between the two ways, but the cached phases train
+        try (AdversarialAutoencoder aae = new AdversarialAutoencoder(
+                AdversarialAutoencoder.Config.unsupervised2d().withHidden(128), Prior.gaussian(5))) {
+            History h = aae.fit(train, new TrainingLoop.Options(3, 50, 2, false));
+            assertTrue(h.last("reconstruction") < h.values("reconstruction")[0], h.toString());
         }
     }
 }
