@@ -12,9 +12,8 @@ import java.util.Optional;
 /**
  * The adversarial autoencoder's three phases, each as one cached MXNet graph over the model's own
  * weights ({@link CachedLoss}): reconstruction (encoder and decoder; inputs data and, supervised, the
- * one-hot labels), the critic's step (inputs data and prior samples; the encoder runs without dropout
- * and passes no gradient back, so only the critic learns) and the generator's step (encoder and
- * critic). Each network is the {@link Blocks#mlp} stack: dense, dropout, ReLU twice, then a dense output.
+ * one-hot labels), the critic's step (inputs prior samples and the encoder's codes, computed outside
+ * without dropout, so only the critic learns) and the generator's step (encoder and critic). Each network is the {@link Blocks#mlp} stack: dense, dropout, ReLU twice, then a dense output.
  */
 record AaeGraphs(CachedLoss reconstruction, CachedLoss critic, CachedLoss generator) implements AutoCloseable {
 
@@ -34,16 +33,16 @@ record AaeGraphs(CachedLoss reconstruction, CachedLoss critic, CachedLoss genera
             return Optional.empty();
         }
 
+        // the codes come in as data: an encoder inside this graph would also be differentiated (into zeros)
         g = new Graph();
-        x = g.input("data");
         Graph.Node real = g.input("prior");
-        Graph.Node fake = g.stopGradient("codes", mlp(g, "encoder", x, config.hidden(), config.latent(), 0, null));
+        Graph.Node fake = g.input("codes");
         // the critic twice, on real and on fake codes, with the same weights (same parameter names)
         Graph.Node dReal = mlp(g, "critic", real, config.hidden(), 1, config.criticDropout(), null);
         Graph.Node dFake = mlp(g, "critic", fake, config.hidden(), 1, config.criticDropout(), null);
         Graph.Node dLoss = g.op("elemwise_add", "d_loss", java.util.Map.of(), g.meanSoftplus("real_loss", dReal, true),
                 g.meanSoftplus("fake_loss", dFake, false));
-        CachedLoss second = CachedLoss.on(manager, g, List.of("data", "prior"), parameters(encoder, discriminator),
+        CachedLoss second = CachedLoss.on(manager, g, List.of("prior", "codes"), parameters(discriminator),
                 dLoss, dReal, dFake).orElseThrow();
 
         g = new Graph();

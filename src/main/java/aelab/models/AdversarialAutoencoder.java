@@ -148,8 +148,9 @@ public final class AdversarialAutoencoder implements AutoCloseable, Checkpointed
         encoder.step();
         decoder.step();
         NDArray real = prior.sample(batch.manager(), batch.size(), config.latent);
+        NDArray codes = encoder.forward(x, false);
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            ai.djl.ndarray.NDList d = graphs.critic().forward(x, real);
+            ai.djl.ndarray.NDList d = graphs.critic().forward(real, codes);
             gc.backward(d.get(0));
             out.put("d_loss", (double) d.get(0).getFloat());
             out.put("d_accuracy", Losses.discriminatorAccuracy(d.get(1), d.get(2)));

@@ -130,11 +130,6 @@ public final class Graph {
         return add("Concat", name, Map.of("dim", String.valueOf(axis), "num_args", String.valueOf(parts.length)), parts);
     }
 
-    /** The same values with no gradient flowing back through them. */
-    public Node stopGradient(String name, Node x) {
-        return add("BlockGrad", name, Map.of(), x);
-    }
-
     /** mean of softplus(x), or of softplus(-x) when {@code negated}: the GAN losses from logits. */
     public Node meanSoftplus(String name, Node x, boolean negated) {
         Node in = negated ? scalar("_mul_scalar", name + "_neg", x, -1) : x;
