@@ -17,8 +17,8 @@ import java.util.Optional;
  * A training loss computed by one cached MXNet graph over a model's own parameter arrays: the
  * forward pass is one engine call and, inside a {@code GradientCollector}, so is the backward, which
  * writes each array's gradient where the model's {@code Network.step()} reads it. The dense
- * autoencoder's step is about 1.4x faster this way on one core (aelab.bench.CachedStepProbe); the
- * arithmetic is the same, so the losses agree with the layer-by-layer path. MXNet only: on another
+ * autoencoder and the VAE train about 10% faster this way (aelab.bench.CachedPairs); the arithmetic
+ * is the same, so the losses agree with the layer-by-layer path. MXNet only: on another
  * engine, or with {@code -Daelab.cachedGraphs=false}, {@link #on} returns empty and the model keeps its
  * layer-by-layer step. Build one per training run (it holds the arrays it was given) and close it after.
  */
