@@ -61,6 +61,12 @@ public final class Charts {
             s.setMarkerColor(Figures.CLASS_COLORS[k % 10]);
             k++;
         }
+        if (history.size() > 50) {
+            // XChart puts ticks only on data points when the x values are equally spaced, and at a
+            // thousand epochs packs their labels edge to edge; a start half an epoch early breaks the
+            // equal spacing, so it picks round steps (200, 400, ...) instead
+            chart.getStyler().setXAxisMin(history.epochs()[0] - 0.5);
+        }
         // a loss often spans less than a decade and would get one label; over many decades the
         // labels between them would overlap
         chart.getStyler().setYAxisLogarithmicDecadeOnly(high > 30 * low);
