@@ -8,8 +8,8 @@ public final class Experiments {
 
     private static final List<Experiment> ALL = List.of(new BasicsExperiment(), new SparseExperiment(),
             new VaeExperiment(), new ConvExperiment(), new AaeExperiment(), new SupervisedAaeExperiment(),
-            SemiSupervisedExperiment.refined(),
-            SemiSupervisedExperiment.reimplementation(), new AutoencoderGanExperiment(), ClusteringExperiment.papers(),
+            SemiSupervisedExperiment.refined(), SemiSupervisedExperiment.reimplementation(),
+            SemiSupervisedExperiment.shifted(), new AutoencoderGanExperiment(), ClusteringExperiment.papers(),
             ClusteringExperiment.shifted(), ClusteringExperiment.adam());
 
     private Experiments() {}

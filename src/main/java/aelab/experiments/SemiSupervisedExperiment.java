@@ -43,6 +43,12 @@ public final class SemiSupervisedExperiment implements Experiment {
                 epochs -> SemiSupervisedAaeConfig.reimplementation());
     }
 
+    /** The refined preset with shifted training images (ours): up to 2 pixels each way. */
+    public static SemiSupervisedExperiment shifted() {
+        return new SemiSupervisedExperiment("aae-semi-shifted", "the refined preset with every training image"
+                + " moved by up to 2 pixels each way before each use (ours)", epochs -> SemiSupervisedAaeConfig.shifted(epochs, 2));
+    }
+
     @Override
     public String name() {
         return name;

@@ -1,6 +1,7 @@
 package aelab.models;
 
 import aelab.data.ImageSet;
+import aelab.data.Shifts;
 import aelab.losses.Losses;
 import aelab.train.Adam;
 import aelab.train.Checkpoint;
@@ -103,6 +104,8 @@ public final class SemiSupervisedAae implements AutoCloseable, Checkpointed {
             Consumer<History>... listeners) {
         Random pick = new Random(options.seed() + 1);
         int[] done = {options.done() == null ? 0 : options.done().size()};
+        // seeded by the epoch reached, so a resumed run draws fresh shifts rather than replaying epoch 1's
+        Random shifts = new Random(options.seed() * 31 + done[0]);
         scheduleRates(done[0]);
         Supplier<Map<String, Double>> afterEpoch = () -> {
             scheduleRates(++done[0]);
@@ -120,15 +123,22 @@ public final class SemiSupervisedAae implements AutoCloseable, Checkpointed {
                     idx[k] = pick.nextInt(labelled.size());
                     y[k] = labels[idx[k]];
                 }
-                NDArray lx = labelledImages.get(m.create(idx));
+                NDArray lx = config.shift() == 0 ? labelledImages.get(m.create(idx)) : shifted(labelled, idx, shifts, m);
                 lx.attach(m);
                 NDArray oneHot = m.create(y).oneHot(config.classes());
-                reconstruct(batch.x(), lx, oneHot, out);
-                regularize(batch.x(), out);
+                NDArray x = config.shift() == 0 ? batch.x() : shifted(data, batch.indices(), shifts, m);
+                reconstruct(x, lx, oneHot, out);
+                regularize(x, out);
                 learnLabels(lx, oneHot, out);
                 return out;
             }, afterEpoch, List.of(listeners));
         }
+    }
+
+    /** The images at {@code indices}, each moved by its own random offset (see {@link SemiSupervisedAaeConfig#shift()}). */
+    private NDArray shifted(ImageSet images, int[] indices, Random random, NDManager m) {
+        return m.create(Shifts.randomlyShifted(images, indices, config.shift(), random),
+                new Shape(indices.length, images.pixelsPerImage()));
     }
 
     /** Phase 1: encoder and decoder on the reconstruction error (and the labelled batch's, if asked). */

@@ -90,4 +90,25 @@ class SemiSupervisedAaeTest {
             assertTrue(h.last("classification") < h.values("classification")[0], h.toString());
         }
     }
+
+    @Test
+    void theShiftedPresetTrainsOnMovedImagesAndRejectsANegativeShift() {
+        ImageSet train = digits(600);
+        double[][] rec = new double[2][];
+        for (int shift : new int[] {0, 2}) {
+            Engine.getInstance().setRandomSeed(8);
+            var config = SemiSupervisedAaeConfig.shifted(20, shift).withHidden(64);
+            assertEquals(shift, config.shift());
+            try (SemiSupervisedAae aae = new SemiSupervisedAae(config)) {
+                rec[shift / 2] = aae.fit(train, train.balanced(5, 1), new TrainingLoop.Options(2, 100, 1, false))
+                        .values("reconstruction");
+            }
+        }
+        // the same seed sees other pixels once the images move, and still learns to rebuild them
+        assertTrue(Math.abs(rec[1][0] - rec[0][0]) > 1e-4, "shift 0: " + rec[0][0] + ", shift 2: " + rec[1][0]);
+        assertTrue(rec[1][1] < rec[1][0], "reconstruction with shifts " + java.util.Arrays.toString(rec[1]));
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> SemiSupervisedAaeConfig.shifted(20, -1));
+        assertTrue(e.getMessage().contains("shift must be 0 or more pixels"), e.getMessage());
+    }
 }
