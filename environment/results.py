@@ -13,8 +13,9 @@ metrics.json and history/*.csv. Kinds:
                                       first and last epoch, test MSE, wall time
     conv DATASET                      one row per network (failing, fixed) of each conv run: test MSE,
                                       summed code variance, wall time
-    aae-semi DATASET                  one row per label count of each semi-supervised AAE run: the
-                                      preset's settings, epochs, validation and test error, wall time
+    aae-semi DATASET [EXPERIMENT...]  one row per label count of each semi-supervised AAE run of the
+                                      experiments named (default aae-semi): the preset's settings,
+                                      epochs, validation and test error, wall time
     sparse DATASET                    one row per sparse or nonnegative autoencoder of each run: last
                                       training loss, test MSE, mean code, share of negative weights
     vae DATASET                       one row per VAE of each run: test -ELBO, its terms, wall time
@@ -153,19 +154,25 @@ def conv(dataset):
     return "\n".join(lines) + "\n"
 
 
-def aae_semi(dataset):
+def aae_semi(dataset, *experiments):
     lines = ["| run | seed | labels | settings | epochs | validation error | test error | wall time |",
              "|---|---|---|---|---|---|---|---|"]
-    for path, config, m, _ in runs("aae-semi", dataset):
-        c = m["config"]
-        drops = ", ".join(str(e) for e in c["rateDrops"]) or "none"
-        settings = (f"{c['hidden']} hidden, {c['style']}-D style N(0, {c['priorStd']:g}²), Adam β1 {c['beta1']:g},"
-                    f" critic noise {c['criticNoise']:g}, rates ÷10 after epochs {drops}")
-        for stage in ("labels-100", "labels-1000"):
-            v = m[stage]
-            lines.append(f"| `{path}` | {config['seed']} | {stage[7:]} | {settings} | {v['epochs']} |"
-                         f" {v['validation_error_percent']:.2f}% ({m['validation_images']:,} digits) |"
-                         f" **{v['test_error_percent']:.2f}%** | {stage_seconds(path, stage) / 60:.0f} min |")
+    for experiment in experiments or ("aae-semi",):
+        for path, config, m, _ in runs(experiment, dataset):
+            c = m["config"]
+            drops = ", ".join(str(e) for e in c["rateDrops"]) or "none"
+            settings = (f"{c['hidden']} hidden, dropout {c['dropout']:g}, {c['style']}-D style N(0, {c['priorStd']:g}²),"
+                        f" Adam β1 {c['beta1']:g}, critic noise {c['criticNoise']:g}"
+                        + (f" / style {c['styleCriticNoise']:g}" if c.get("styleCriticNoise") else "")
+                        + f", rates ÷10 after epochs {drops}"
+                        + (f", gradients clipped to {c['gradientClip']:g}" if c.get("gradientClip") else "")
+                        + (", labelled digits also rebuilt" if c.get("labelledReconstruction") else "")
+                        + (f", images shifted ≤ {c['shift']} px (ours)" if c.get("shift") else ""))
+            for stage in ("labels-100", "labels-1000"):
+                v = m[stage]
+                lines.append(f"| `{path}` | {config['seed']} | {stage[7:]} | {settings} | {v['epochs']} |"
+                             f" {v['validation_error_percent']:.2f}% ({m['validation_images']:,} digits) |"
+                             f" **{v['test_error_percent']:.2f}%** | {stage_seconds(path, stage) / 60:.0f} min |")
     return "\n".join(lines) + "\n"
 
 
@@ -209,8 +216,8 @@ def notebooks(directory):
     return "\n".join(lines) + "\n"
 
 
-KINDS = {"notebooks": notebooks, "aae-semi": aae_semi, "sparse": sparse, "basics": basics, "conv": conv, "clustering": clustering, "clustering-runs": clustering_runs, "vae": vae,
-         "vae-curve": vae_curve}
+KINDS = {"notebooks": notebooks, "aae-semi": aae_semi, "sparse": sparse, "basics": basics, "conv": conv,
+         "clustering": clustering, "clustering-runs": clustering_runs, "vae": vae, "vae-curve": vae_curve}
 
 
 def render(text):
