@@ -8,7 +8,8 @@ import ai.djl.training.optimizer.Optimizer;
  *
  * @param sizes the stacked autoencoder's encoder, input to code (784-500-500-2000-10)
  * @param pretraining the optimizer and initial weights of pre-training
- * @param clusterRate SGD's rate (momentum 0.9) for fine-tuning: 0.01 for DEC, 0.001 for ADEC
+ * @param clusterRate fine-tuning's learning rate: SGD's (momentum 0.9) 0.01 for DEC, 0.001 for ADEC;
+ *     Adam's when {@code adamTuning}
  * @param updateInterval batches between recomputations of the target P (140)
  * @param tolerance stop when fewer than this share of assignments change between updates (0.001)
  * @param klWeight weight of KL(P || Q) (IDEC: 0.1 beside the reconstruction)
@@ -17,10 +18,12 @@ import ai.djl.training.optimizer.Optimizer;
  * @param collapse compute P from each batch's own Q with the gradient flowing through it: the
  *     mistake that puts every sample into one cluster, kept to show it
  * @param pretrainShift pre-train on images moved by up to this many pixels each way (0: none)
+ * @param adamTuning fine-tune with Adam instead of SGD: what IDEC's authors' code does on MNIST
+ *     (Keras's Adam, rate 0.001), while the IDEC paper and DEC-keras give SGD
  */
 public record DeepClusteringConfig(String name, DeepClustering.Method method, int clusters, int[] sizes, Pretraining pretraining,
         float clusterRate, int batchSize, int updateInterval, double tolerance, float klWeight,
-        float adversarialWeight, int kmeansRestarts, boolean collapse, int pretrainShift) {
+        float adversarialWeight, int kmeansRestarts, boolean collapse, int pretrainShift, boolean adamTuning) {
     public DeepClusteringConfig {
         sizes = sizes.clone();
     }
@@ -32,12 +35,12 @@ public record DeepClusteringConfig(String name, DeepClustering.Method method, in
 
     public static DeepClusteringConfig dec() {
         return new DeepClusteringConfig("dec", DeepClustering.Method.DEC, 10, new int[] {784, 500, 500, 2000, 10}, Pretraining.decKeras(), 0.01f, 256, 140,
-                0.001, 1f, 0f, 20, false, 0);
+                0.001, 1f, 0f, 20, false, 0, false);
     }
 
     public static DeepClusteringConfig idec() {
         return new DeepClusteringConfig("idec", DeepClustering.Method.IDEC, 10, new int[] {784, 500, 500, 2000, 10}, Pretraining.decKeras(), 0.01f, 256, 140,
-                0.001, 0.1f, 0f, 20, false, 0);
+                0.001, 0.1f, 0f, 20, false, 0, false);
     }
 
     /**
@@ -48,41 +51,47 @@ public record DeepClusteringConfig(String name, DeepClustering.Method method, in
      */
     public static DeepClusteringConfig adec() {
         return new DeepClusteringConfig("adec", DeepClustering.Method.ADEC, 10, new int[] {784, 500, 500, 2000, 10}, Pretraining.decKeras(), 0.001f, 256, 140,
-                0.001, 1f, 0.01f, 20, false, 0);
+                0.001, 1f, 0.01f, 20, false, 0, false);
     }
 
     /** The same with another pre-training recipe. */
     public DeepClusteringConfig withPretraining(Pretraining p) {
         return new DeepClusteringConfig(name, method, clusters, sizes, p, clusterRate, batchSize, updateInterval, tolerance,
-                klWeight, adversarialWeight, kmeansRestarts, collapse, pretrainShift);
+                klWeight, adversarialWeight, kmeansRestarts, collapse, pretrainShift, adamTuning);
     }
 
     /** The same with the collapse mistake switched on. */
     public DeepClusteringConfig withCollapse() {
         return new DeepClusteringConfig(name + "-collapse", method, clusters, sizes, pretraining, clusterRate, batchSize,
-                updateInterval, tolerance, klWeight, adversarialWeight, kmeansRestarts, true, pretrainShift);
+                updateInterval, tolerance, klWeight, adversarialWeight, kmeansRestarts, true, pretrainShift, adamTuning);
     }
 
     public DeepClusteringConfig withKmeansRestarts(int restarts) {
         return new DeepClusteringConfig(name, method, clusters, sizes, pretraining, clusterRate, batchSize, updateInterval,
-                tolerance, klWeight, adversarialWeight, restarts, collapse, pretrainShift);
+                tolerance, klWeight, adversarialWeight, restarts, collapse, pretrainShift, adamTuning);
     }
 
     /** The same with another weight on ADEC's adversarial term. */
     public DeepClusteringConfig withAdversarialWeight(float weight) {
         return new DeepClusteringConfig(name, method, clusters, sizes, pretraining, clusterRate, batchSize, updateInterval,
-                tolerance, klWeight, weight, kmeansRestarts, collapse, pretrainShift);
+                tolerance, klWeight, weight, kmeansRestarts, collapse, pretrainShift, adamTuning);
     }
 
     public DeepClusteringConfig withUpdateInterval(int batches) {
         return new DeepClusteringConfig(name, method, clusters, sizes, pretraining, clusterRate, batchSize, batches,
-                tolerance, klWeight, adversarialWeight, kmeansRestarts, collapse, pretrainShift);
+                tolerance, klWeight, adversarialWeight, kmeansRestarts, collapse, pretrainShift, adamTuning);
+    }
+
+    /** The same fine-tuned with Adam at {@code rate} (see {@link #adamTuning()}). */
+    public DeepClusteringConfig withAdamTuning(float rate) {
+        return new DeepClusteringConfig(name, method, clusters, sizes, pretraining, rate, batchSize, updateInterval,
+                tolerance, klWeight, adversarialWeight, kmeansRestarts, collapse, pretrainShift, true);
     }
 
     /** The same, pre-trained on images moved by up to {@code pixels} pixels each way. */
     public DeepClusteringConfig withPretrainShift(int pixels) {
         return new DeepClusteringConfig(name, method, clusters, sizes, pretraining, clusterRate, batchSize, updateInterval,
-                tolerance, klWeight, adversarialWeight, kmeansRestarts, collapse, pixels);
+                tolerance, klWeight, adversarialWeight, kmeansRestarts, collapse, pixels, adamTuning);
     }
 
     /**

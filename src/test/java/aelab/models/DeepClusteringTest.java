@@ -146,6 +146,28 @@ class DeepClusteringTest {
         }
     }
 
+    @Test
+    void idecWithAdamTuningAsItsAuthorsCodeRunsMnistLearnsFasterThanSgd() {
+        ImageSet data = digits(600);
+        double[] lastMse = new double[2];
+        for (int k = 0; k < 2; k++) {
+            Engine.getInstance().setRandomSeed(4);
+            DeepClusteringConfig c = DeepClusteringConfig.idec().withKmeansRestarts(1).withUpdateInterval(1000);
+            if (k == 1) {
+                c = c.withAdamTuning(0.001f);
+                assertTrue(c.adamTuning() && c.clusterRate() == 0.001f);
+            }
+            try (DeepClustering m = new DeepClustering(c)) {
+                m.pretrain(data, new TrainingLoop.Options(2, 128, 1, false));
+                m.initialiseCentres(data, 1);
+                lastMse[k] = m.cluster(data, new TrainingLoop.Options(3, 128, 1, false)).last("mse");
+            }
+        }
+        // the same start: Adam's normalised steps cut the decoder's still large error faster than
+        // SGD's 0.01 does (here 0.092 against 0.098)
+        assertTrue(lastMse[1] < 0.98 * lastMse[0], "IDEC's last-epoch MSE: SGD " + lastMse[0] + ", Adam " + lastMse[1]);
+    }
+
     private static double meanMax(float[][] q) {
         double s = 0;
         for (float[] row : q) {
