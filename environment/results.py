@@ -16,6 +16,12 @@ metrics.json and history/*.csv. Kinds:
     aae-semi DATASET [EXPERIMENT...]  one row per label count of each semi-supervised AAE run of the
                                       experiments named (default aae-semi): the preset's settings,
                                       epochs, validation and test error, wall time
+    aae DATASET                       one row per prior (Gaussian, ring) of each adversarial autoencoder
+                                      run: training BCE, critic accuracy, code spread, wall time
+    aae-supervised DATASET            one row per supervised AAE run: BCE, critic accuracy, code spread,
+                                      how much class the style codes still carry (NMI), wall time
+    aegan DATASET                     one row per setting of each autoencoder-as-GAN run: test MSE,
+                                      critic accuracy, variance of the output across inputs, wall time
     sparse DATASET                    one row per sparse or nonnegative autoencoder of each run: last
                                       training loss, test MSE, mean code, share of negative weights
     vae DATASET                       one row per VAE of each run: test -ELBO, its terms, wall time
@@ -176,6 +182,44 @@ def aae_semi(dataset, *experiments):
     return "\n".join(lines) + "\n"
 
 
+def aae(dataset):
+    lines = ["| run | seed | prior | epochs | training reconstruction (BCE) | critic accuracy | code std | wall time |",
+             "|---|---|---|---|---|---|---|---|"]
+    for path, config, m, _ in runs("aae", dataset):
+        for prior in ("gaussian", "ring"):
+            v = m[prior]
+            lines.append(f"| `{path}` | {config['seed']} | {prior} | {v['epochs']} | **{v['reconstruction_bce']:.4f}** |"
+                         f" {v['d_accuracy']:.3f} | {v['code_std']:.2f} | {stage_seconds(path, prior) / 60:.0f} min |")
+    return "\n".join(lines) + "\n"
+
+
+def aae_supervised(dataset):
+    lines = ["| run | seed | epochs | training reconstruction (BCE) | critic accuracy | code std |"
+             " NMI of style codes with the labels | wall time |", "|---|---|---|---|---|---|---|---|"]
+    for path, config, m, _ in runs("aae-supervised", dataset):
+        with open(os.path.join(ROOT, path, "history", "supervised.csv")) as f:
+            epochs = len(list(csv.DictReader(f)))
+        lines.append(f"| `{path}` | {config['seed']} | {epochs} |"
+                     f" **{m['reconstruction_bce']:.4f}** | {m['d_accuracy']:.3f} | {m['code_std']:.2f} |"
+                     f" {m['style_code_nmi']:.3f} | {stage_seconds(path, 'supervised') / 60:.0f} min |")
+    return "\n".join(lines) + "\n"
+
+
+def aegan(dataset):
+    lines = ["| run | seed | setting | epochs | test MSE | critic accuracy | output variance across inputs | wall time |",
+             "|---|---|---|---|---|---|---|---|"]
+    for path, config, m, _ in runs("aegan", dataset):
+        for name, v in m.items():
+            if not isinstance(v, dict) or "test_mse" not in v:
+                continue
+            seconds = stage_seconds(path, name)
+            if os.path.exists(os.path.join(ROOT, path, "history", name + "-pretrain.csv")):
+                seconds += stage_seconds(path, name + "-pretrain")
+            lines.append(f"| `{path}` | {config['seed']} | `{name}` | {v['epochs']} | **{v['test_mse']:.4f}** |"
+                         f" {v['d_accuracy']:.3f} | {v['output_variance_across_inputs']:.3g} | {seconds / 60:.0f} min |")
+    return "\n".join(lines) + "\n"
+
+
 def sparse(dataset):
     lines = ["| run | seed | model | epochs | training reconstruction, last epoch | test MSE per pixel | mean code |"
              " negative first-layer weights | wall time |",
@@ -216,7 +260,7 @@ def notebooks(directory):
     return "\n".join(lines) + "\n"
 
 
-KINDS = {"notebooks": notebooks, "aae-semi": aae_semi, "sparse": sparse, "basics": basics, "conv": conv,
+KINDS = {"notebooks": notebooks, "aae": aae, "aae-supervised": aae_supervised, "aegan": aegan, "aae-semi": aae_semi, "sparse": sparse, "basics": basics, "conv": conv,
          "clustering": clustering, "clustering-runs": clustering_runs, "vae": vae, "vae-curve": vae_curve}
 
 
