@@ -220,6 +220,36 @@ public final class SemiSupervisedAae implements AutoCloseable, Checkpointed {
         return wrong / (double) pred.length;
     }
 
+    /**
+     * What the critics make of {@code images} (no training, no noise): each critic's mean output
+     * probability on prior draws and on the encoder's codes (both near 0.5 with a spread near 0
+     * means a critic that no longer tells anything apart), the spread of its logits, and how
+     * one-hot the categorical code is (mean of the largest class probability).
+     */
+    public Map<String, Double> criticReport(ImageSet images, long seed) {
+        try (NDManager m = manager.newSubManager()) {
+            NDArray x = images.toNDArray(m);
+            NDArray[] yz = encode(x, false);
+            NDArray fakeY = yz[0].softmax(1);
+            long n = x.getShape().get(0);
+            Engine.getInstance().setRandomSeed((int) seed);
+            NDArray realY = m.randomInteger(0, config.classes(), new Shape(n), DataType.INT32).oneHot(config.classes());
+            NDArray realZ = m.randomNormal(0, config.priorStd(), new Shape(n, config.style()), DataType.FLOAT32);
+            Map<String, Double> out = new LinkedHashMap<>();
+            NDArray[][] pairs = {{categoryCritic.forward(realY, false), categoryCritic.forward(fakeY, false)},
+                {styleCritic.forward(realZ, false), styleCritic.forward(yz[1], false)}};
+            String[] names = {"category", "style"};
+            for (int k = 0; k < 2; k++) {
+                out.put(names[k] + "_critic_on_prior", (double) ai.djl.nn.Activation.sigmoid(pairs[k][0]).mean().getFloat());
+                out.put(names[k] + "_critic_on_codes", (double) ai.djl.nn.Activation.sigmoid(pairs[k][1]).mean().getFloat());
+                NDArray both = pairs[k][0].concat(pairs[k][1], 0);
+                out.put(names[k] + "_logit_std", Math.sqrt(both.sub(both.mean()).square().mean().getFloat()));
+            }
+            out.put("mean_largest_class_probability", (double) fakeY.max(new int[] {1}).mean().getFloat());
+            return out;
+        }
+    }
+
     /** Style codes, one row per image. */
     public float[][] styles(ImageSet images) {
         return Rows.map(manager, images, x -> encode(x, false)[1]);

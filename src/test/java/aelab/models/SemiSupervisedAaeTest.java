@@ -23,8 +23,16 @@ class SemiSupervisedAaeTest {
         Engine.getInstance().setRandomSeed(16);
         try (SemiSupervisedAae aae = new SemiSupervisedAae(SemiSupervisedAaeConfig.tutorial().withHidden(256))) {
             double before = aae.errorRate(test);
+            var reportBefore = aae.criticReport(test, 1);
             History h = aae.fit(train, labelled, new TrainingLoop.Options(4, 100, 1, false));
             double after = aae.errorRate(test);
+            var reportAfter = aae.criticReport(test, 1);
+            for (var e : reportAfter.entrySet()) {
+                assertTrue(e.getValue() >= 0 && (e.getKey().endsWith("_std") || e.getValue() <= 1), e.toString());
+            }
+            // the categorical prior and the labels push each softmax code toward one class
+            assertTrue(reportAfter.get("mean_largest_class_probability") > 1.5 * reportBefore.get("mean_largest_class_probability"),
+                    reportBefore + " -> " + reportAfter);
             assertTrue(before > 0.7 && after < 0.5, "test error " + before + " -> " + after);
             assertTrue(h.last("classification") < h.values("classification")[0], h.toString());
             assertTrue(h.last("reconstruction") < h.values("reconstruction")[0], h.toString());
