@@ -31,7 +31,7 @@ public class TuningPilot {
         config = args[2].equals("adam") ? config.withAdamTuning(rate)
                 : new DeepClusteringConfig(config.name(), config.method(), config.clusters(), config.sizes(),
                         config.pretraining(), rate, config.batchSize(), config.updateInterval(), config.tolerance(),
-                        config.klWeight(), config.adversarialWeight(), config.kmeansRestarts(), false, 0, false);
+                        config.klWeight(), config.adversarialWeight(), config.kmeansRestarts(), false, 0, 0, false);
         try (DeepClustering model = new DeepClustering(config)) {
             model.load(Path.of(args[0]));
             int[] start = model.initialiseCentres(images, seed);

@@ -176,6 +176,8 @@ public final class DeepClustering implements AutoCloseable, Checkpointed {
                             .criticStep(batch.x(), decoder.forward(encoder.forward(batch.x(), false), false)),
                     List.of());
         }
+        // seeded by the epoch reached, so a resumed run draws fresh shifts rather than replaying epoch 1's
+        Random shifts = new Random(options.seed() * 37 + (options.done() == null ? 0 : options.done().size()));
         int[][] previous = {predict(data)};
         double[] changed = {0};
         boolean[] converged = {false};
@@ -194,7 +196,11 @@ public final class DeepClustering implements AutoCloseable, Checkpointed {
                 iteration[0]++;
                 NDArray rows = target[0].get(batch.manager().create(batch.indices()));
                 rows.attach(batch.manager());
-                Map<String, Double> out = tune(batch.x(), rows);
+                // with a tuning shift the batch is moved, while its rows of P come from the images as they are
+                NDArray x = config.tuneShift() == 0 ? batch.x() : batch.manager().create(
+                        Shifts.randomlyShifted(data, batch.indices(), config.tuneShift(), shifts),
+                        new Shape(batch.size(), data.pixelsPerImage()));
+                Map<String, Double> out = tune(x, rows);
                 out.put(CHANGED, changed[0]);
                 return out;
             };
