@@ -15,12 +15,14 @@ import java.nio.file.Path;
  * (20 restarts, the run's seed) finds them, fine-tunes with the chosen optimizer and prints the
  * scores before and after. Labels only score; the run's own DEC/IDEC rows are the control.
  *
- *   java -cp "target/classes:target/lib/*" checks/TuningPilot.java CHECKPOINT dec|idec sgd|adam RATE SEED
+ *   java -cp "target/classes:target/lib/*" checks/TuningPilot.java CHECKPOINT dec|idec sgd|adam RATE SEED [SHIFT]
+ *
+ * SHIFT: fine-tune on digits moved by up to this many pixels (P from the digits as they are).
  */
 public class TuningPilot {
     public static void main(String[] args) {
-        if (args.length != 5) {
-            System.err.println("usage: TuningPilot.java PRETRAIN_CHECKPOINT dec|idec sgd|adam RATE SEED");
+        if (args.length < 5) {
+            System.err.println("usage: TuningPilot.java PRETRAIN_CHECKPOINT dec|idec sgd|adam RATE SEED [SHIFT]");
             System.exit(2);
         }
         int seed = Integer.parseInt(args[4]);
@@ -32,13 +34,14 @@ public class TuningPilot {
                 : new DeepClusteringConfig(config.name(), config.method(), config.clusters(), config.sizes(),
                         config.pretraining(), rate, config.batchSize(), config.updateInterval(), config.tolerance(),
                         config.klWeight(), config.adversarialWeight(), config.kmeansRestarts(), false, 0, 0, false);
-        try (DeepClustering model = new DeepClustering(config)) {
+        int shift = args.length > 5 ? Integer.parseInt(args[5]) : 0;
+        try (DeepClustering model = new DeepClustering(config.withTuneShift(shift))) {
             model.load(Path.of(args[0]));
             int[] start = model.initialiseCentres(images, seed);
             System.out.println("AE + k-means: " + Clustering.scores(start, images.labels()));
             // DEC-keras's cap: 20,000 iterations, 79 epochs of 10,000 digits in batches of 256
             History h = model.cluster(images, new TrainingLoop.Options(79, 256, seed, true));
-            System.out.println(args[1] + " with " + args[2] + " " + rate + ": "
+            System.out.println(args[1] + " with " + args[2] + " " + rate + (shift > 0 ? ", shifts " + shift : "") + ": "
                     + Clustering.scores(model.predict(images), images.labels()) + " after " + h.size() + " epochs");
         }
     }
