@@ -45,8 +45,9 @@ public final class Main implements Runnable {
     static final class ListCommand implements Runnable {
         @Override
         public void run() {
+            int width = Experiments.all().stream().mapToInt(e -> e.name().length()).max().orElse(0);
             for (Experiment e : Experiments.all()) {
-                System.out.printf("%-12s %s%n", e.name(), e.summary());
+                System.out.printf("%-" + width + "s  %s%n", e.name(), e.summary());
             }
         }
     }
