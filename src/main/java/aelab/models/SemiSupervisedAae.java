@@ -232,9 +232,18 @@ public final class SemiSupervisedAae implements AutoCloseable, Checkpointed {
             NDArray[] yz = encode(x, false);
             NDArray fakeY = yz[0].softmax(1);
             long n = x.getShape().get(0);
-            Engine.getInstance().setRandomSeed((int) seed);
-            NDArray realY = m.randomInteger(0, config.classes(), new Shape(n), DataType.INT32).oneHot(config.classes());
-            NDArray realZ = m.randomNormal(0, config.priorStd(), new Shape(n, config.style()), DataType.FLOAT32);
+            // a local generator: reseeding the engine's would change the random stream of later training
+            Random draw = new Random(seed);
+            int[] classes = new int[(int) n];
+            float[] styles = new float[(int) n * config.style()];
+            for (int i = 0; i < classes.length; i++) {
+                classes[i] = draw.nextInt(config.classes());
+            }
+            for (int i = 0; i < styles.length; i++) {
+                styles[i] = (float) (draw.nextGaussian() * config.priorStd());
+            }
+            NDArray realY = m.create(classes).oneHot(config.classes());
+            NDArray realZ = m.create(styles, new Shape(n, config.style()));
             Map<String, Double> out = new LinkedHashMap<>();
             NDArray[][] pairs = {{categoryCritic.forward(realY, false), categoryCritic.forward(fakeY, false)},
                 {styleCritic.forward(realZ, false), styleCritic.forward(yz[1], false)}};
