@@ -11,6 +11,8 @@ import aelab.train.TrainingDivergedException;
 import com.google.gson.GsonBuilder;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -31,7 +33,7 @@ import picocli.CommandLine.Spec;
 public final class Main implements Runnable {
 
     /** The data sets --dataset accepts. */
-    static final java.util.List<String> DATASETS = java.util.List.of("mnist", "mnist-test", "fashion");
+    static final List<String> DATASETS = List.of("mnist", "mnist-test", "fashion");
 
     @Spec
     CommandSpec spec;
@@ -99,6 +101,12 @@ public final class Main implements Runnable {
         @Option(names = "--quiet", description = "no progress bar or per-epoch lines")
         boolean quiet;
 
+        @Option(names = "--stages", split = ",", paramLabel = "STAGE[,STAGE...]", description = "train only these"
+                + " stages (clustering: pretrain, dec, idec, adec; aae-semi*: labels-100, labels-1000), so that two"
+                + " processes can share the cores in one --out; a stage they need that is left out is waited for"
+                + " while another process trains it. The same command without --stages then finishes the run")
+        List<String> stages;
+
         @Override
         public Integer call() {
             Experiment chosen = Experiments.find(experiment).orElseThrow(() -> new CommandLine.ParameterException(
@@ -117,8 +125,14 @@ public final class Main implements Runnable {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--dataset mnist-test is for the"
                         + " clustering experiments (they use no held-out set); use --dataset mnist");
             }
+            if (stages != null) {
+                checkStages(chosen);
+            }
             Path dir = out != null ? out : Path.of("runs", experiment + "-" + set + "-" + mode + "-seed" + seed);
             Run run = Run.open(dir, new Run.Settings(experiment, mode, seed, set, data, epochs), overwrite, !quiet);
+            if (stages != null) {
+                run.trainOnly(new LinkedHashSet<>(stages));
+            }
             if (run.finished()) {
                 System.out.println(dir + " holds a finished run of '" + experiment + "' (add --overwrite to run it"
                         + " again):");
@@ -132,13 +146,33 @@ public final class Main implements Runnable {
             Runtime.getRuntime().addShutdownHook(notice);
             long start = System.nanoTime();
             try {
-                run.finish(chosen.run(run), (System.nanoTime() - start) / 1e9);
+                Map<String, Object> metrics = chosen.run(run);
+                if (run.partial()) {
+                    System.out.println("stages " + String.join(", ", stages) + " are finished in " + dir + "; run the"
+                            + " same command without --stages to finish the run (it loads every finished stage)");
+                    return 0;
+                }
+                run.finish(metrics, (System.nanoTime() - start) / 1e9);
             } finally {
                 Runtime.getRuntime().removeShutdownHook(notice);
             }
             System.out.println(json(run.metrics()));
             System.out.println("results: " + dir.resolve("metrics.json") + ", figures: " + dir.resolve("figures"));
             return 0;
+        }
+
+        private void checkStages(Experiment chosen) {
+            List<String> known = chosen.separableStages();
+            if (known.isEmpty()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "'" + chosen.name() + "' trains its"
+                        + " stages one after another, so --stages cannot split it; run it without --stages");
+            }
+            for (String stage : stages) {
+                if (!known.contains(stage)) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "unknown stage '" + stage + "' for '"
+                            + chosen.name() + "'; its stages are " + String.join(", ", known));
+                }
+            }
         }
     }
 

@@ -74,6 +74,18 @@ public final class ClusteringExperiment implements Experiment {
         return summary;
     }
 
+    /** The pre-training, then the three methods, each of which needs only the pre-training. */
+    @Override
+    public List<String> separableStages() {
+        return List.of("pretrain", "dec", "idec", "adec");
+    }
+
+    /** A method's preset with this experiment's k-means restarts, shifts and pre-training recipe. */
+    private DeepClusteringConfig configured(DeepClusteringConfig preset, int restarts) {
+        return preset.withKmeansRestarts(restarts).withPretrainShift(shift).withTuneShift(shift)
+                .withPretraining(pretraining);
+    }
+
     /** DEC-keras's cap on fine-tuning iterations (its maxiter). */
     static final int MAX_TUNING_ITERATIONS = 20_000;
 
@@ -117,34 +129,40 @@ public final class ClusteringExperiment implements Experiment {
         if (run.mode() == Mode.FULL) {
             tuning = tuning.withEpochs(Math.min(tuning.epochs(), tuningCap));
         }
-        for (DeepClusteringConfig config : List.of(DeepClusteringConfig.dec(), DeepClusteringConfig.idec(),
+        // the autoencoder is pre-trained once; each method then loads its final weights
+        try (DeepClustering model = new DeepClustering(configured(DeepClusteringConfig.dec(), restarts))) {
+            History pretrain = run.train("pretrain", model, pretrainOptions, (o, l) -> model.pretrain(images, o, l));
+            run.figure("pretrain-loss", Charts.lossCurves(pretrain, true));
+            metrics.put("ae_kmeans", run.measure("ae_kmeans", () -> Clustering.scores(
+                    model.initialiseCentres(images, run.seed()), labels)));
+            metrics.put("code_norm", run.measure("code_norm", () -> Map.of("mean",
+                    model.meanCodeNorm(images))).get("mean"));
+        }
+        for (DeepClusteringConfig base : List.of(DeepClusteringConfig.dec(), DeepClusteringConfig.idec(),
                 DeepClusteringConfig.adec())) {
-            try (DeepClustering model = new DeepClustering(
-                    config.withKmeansRestarts(restarts).withPretrainShift(shift).withTuneShift(shift)
-                            .withPretraining(this.pretraining))) {
-                // the first pass trains the autoencoder; later ones load its final weights
-                History pretrain = run.train("pretrain", model, pretrainOptions, (o, l) -> model.pretrain(images, o, l));
-                int[] initial = model.initialiseCentres(images, run.seed());
-                if (config.method() == DeepClustering.Method.DEC) {
-                    run.figure("pretrain-loss", Charts.lossCurves(pretrain, true));
-                    metrics.put("ae_kmeans", run.measure("ae_kmeans", () -> Clustering.scores(initial, labels)));
-                    metrics.put("code_norm", run.measure("code_norm", () -> Map.of("mean",
-                            model.meanCodeNorm(images))).get("mean"));
-                }
-                History h = run.train(config.name(), model, tuning, (o, l) -> model.cluster(images, o, l));
+            String stage = base.name();
+            if (run.skips(stage)) {
+                continue;
+            }
+            run.seedEngine(stage);
+            try (DeepClustering model = new DeepClustering(configured(base, restarts))) {
+                run.train("pretrain", model, pretrainOptions, (o, l) -> model.pretrain(images, o, l));
+                model.initialiseCentres(images, run.seed());
+                DeepClusteringConfig config = model.config();
+                History h = run.train(stage, model, tuning, (o, l) -> model.cluster(images, o, l));
                 int[] predicted = model.predict(images);
                 Map<String, Object> scores = new LinkedHashMap<>(Clustering.scores(predicted, labels));
                 scores.put("epochs", h.size());
-                metrics.put(config.name(), scores);
-                run.log(config.name() + ": " + scores);
-                run.figure(config.name() + "-confusion", Heatmap.confusion(predicted, labels,
-                        config.name().toUpperCase() + ": clusters against true labels"));
+                metrics.put(stage, scores);
+                run.log(stage + ": " + scores);
+                run.figure(stage + "-confusion", Heatmap.confusion(predicted, labels,
+                        stage.toUpperCase() + ": clusters against true labels"));
                 // ADEC's adversarial term is a log-likelihood, below zero: no log scale for it
-                run.figure(config.name() + "-loss", Charts.curves(h, DeepClustering.lossTerms(h),
-                        config.name() + ": training", "mean over the epoch",
+                run.figure(stage + "-loss", Charts.curves(h, DeepClustering.lossTerms(h),
+                        stage + ": training", "mean over the epoch",
                         config.method() != DeepClustering.Method.ADEC));
-                run.figure(config.name() + "-changed", Charts.curves(h, List.of(DeepClustering.CHANGED),
-                        config.name() + ": assignments changed at the latest update of P", "share of images", false));
+                run.figure(stage + "-changed", Charts.curves(h, List.of(DeepClustering.CHANGED),
+                        stage + ": assignments changed at the latest update of P", "share of images", false));
             }
         }
         return metrics;

@@ -1,5 +1,6 @@
 package aelab.experiments;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,6 +15,15 @@ public interface Experiment {
 
     /** One line: what it trains and what it measures. */
     String summary();
+
+    /**
+     * The training stages that {@code --stages} may name: stages that do not depend on one another
+     * (and the stage they all start from), so that two processes can train them side by side in one
+     * run directory. Empty for experiments whose stages run in a chain.
+     */
+    default List<String> separableStages() {
+        return List.of();
+    }
 
     /** Trains (or resumes) and measures; the returned map is the run's final metrics. */
     Map<String, Object> run(Run run);

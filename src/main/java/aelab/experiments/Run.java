@@ -10,6 +10,7 @@ import aelab.figures.Figures;
 import aelab.train.Checkpointed;
 import aelab.train.History;
 import aelab.train.TrainingLoop;
+import ai.djl.engine.Engine;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
@@ -25,6 +26,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -81,6 +83,7 @@ public final class Run {
     private final Map<String, Object> measures;
     private final boolean overwrite;
     private boolean claimed;
+    private Set<String> only;
 
     private Run(Settings settings, Path dir, boolean verbose, Map<String, Object> measures, boolean overwrite) {
         this.settings = settings;
@@ -165,6 +168,35 @@ public final class Run {
         return settings;
     }
 
+    /**
+     * Trains only these stages in this process ({@code --stages}): the experiment skips the others
+     * it can do without, and a stage they need first must be finished or being trained by another
+     * process, which this one then waits for. Such a run writes no metrics.json; the same command
+     * without {@code --stages} finishes it, loading every finished stage.
+     */
+    public void trainOnly(Set<String> stages) {
+        only = Set.copyOf(stages);
+    }
+
+    /** Whether {@code --stages} leaves this stage out. */
+    public boolean skips(String stage) {
+        return only != null && !only.contains(stage);
+    }
+
+    /** Whether this process trains only some stages (and so must not finish the run). */
+    public boolean partial() {
+        return only != null;
+    }
+
+    /**
+     * Seeds the engine's generator for one stage from the run's seed and the stage's name, so a
+     * stage draws the same random numbers (initial weights, dropout, prior samples) whether it runs
+     * after the others or alone in a process of its own.
+     */
+    public void seedEngine(String stage) {
+        Engine.getInstance().setRandomSeed((int) (seed() * 31 + stage.hashCode()));
+    }
+
     public Mode mode() {
         return settings.mode();
     }
@@ -228,6 +260,40 @@ public final class Run {
         claim();
         Path historyFile = dir.resolve("history").resolve(stage + ".csv");
         Path doneMarker = dir.resolve("checkpoints").resolve(stage + ".done");
+        if (skips(stage) && !Files.exists(doneMarker)) {
+            awaitElsewhere(stage, doneMarker);
+        }
+        try (StageLock lock = StageLock.take(dir.resolve("checkpoints"), stage)) {
+            return trainLocked(stage, model, options, fit, historyFile, doneMarker);
+        }
+    }
+
+    /** Waits for another process to finish a stage that {@code --stages} leaves out. */
+    private void awaitElsewhere(String stage, Path doneMarker) {
+        boolean told = false;
+        while (!Files.exists(doneMarker)) {
+            if (!StageLock.isHeld(dir.resolve("checkpoints"), stage)) {
+                if (Files.exists(doneMarker)) {
+                    break;
+                }
+                throw new RunException("stage '" + stage + "' is not finished in " + dir + " and --stages leaves it"
+                        + " out: add it to --stages, or start this command once another process is training it");
+            }
+            if (!told) {
+                log("waiting for stage '" + stage + "', which another process is training in " + dir);
+                told = true;
+            }
+            try {
+                Thread.sleep(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RunException("interrupted while waiting for stage '" + stage + "'");
+            }
+        }
+    }
+
+    private History trainLocked(String stage, Checkpointed model, TrainingLoop.Options options, Fit fit,
+            Path historyFile, Path doneMarker) {
         int saved = lastCheckpoint(stage);
         History done = null;
         if (saved > 0) {
@@ -279,8 +345,13 @@ public final class Run {
         }
         Map<String, Double> values = measurement.get();
         claim();
+        // another process training other stages of this run may have added measures since this one opened it
+        Path file = dir.resolve("measures.json");
+        if (Files.exists(file)) {
+            readJson(file).forEach(measures::putIfAbsent);
+        }
         measures.put(name, values);
-        writeJson(dir.resolve("measures.json"), measures);
+        writeJson(file, measures);
         return values;
     }
 

@@ -59,6 +59,12 @@ public final class SemiSupervisedExperiment implements Experiment {
         return summary;
     }
 
+    /** The two label counts train apart from each other. */
+    @Override
+    public List<String> separableStages() {
+        return List.of("labels-100", "labels-1000");
+    }
+
     @Override
     public Map<String, Object> run(Run run) {
         Split data = run.data();
@@ -76,7 +82,11 @@ public final class SemiSupervisedExperiment implements Experiment {
         metrics.put("config", config);
         for (int perClass : new int[] {10, 100}) {
             String stage = "labels-" + perClass * 10;
+            if (run.skips(stage)) {
+                continue;
+            }
             ImageSet labelled = train.balanced(perClass, run.seed());
+            run.seedEngine(stage);
             try (SemiSupervisedAae model = new SemiSupervisedAae(config)) {
                 History h = run.train(stage, model, run.options(2, 40, 100),
                         (o, l) -> model.fit(train, labelled, validation, o, l));

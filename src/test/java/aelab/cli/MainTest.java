@@ -36,7 +36,7 @@ class MainTest {
         Path out = dir.resolve("vae");
         int epochs = 40;
         String[] args = {"run", "vae", "--out", out.toString(), "--epochs", String.valueOf(epochs), "--quiet"};
-        Process child = startJvm(args);
+        Process child = startJvm("aelab-resume-test.log", args);
         Path history = out.resolve("history").resolve("vae-2d.csv");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (epochsIn(history) < 3) {
@@ -240,14 +240,15 @@ class MainTest {
         assertTrue(o.err().contains(checkpoint.getFileName().toString()), o.err());
     }
 
-    private static Process startJvm(String... args) throws IOException {
+    /** The command line in a JVM of its own, its output in {@code log} under the temporary directory. */
+    static Process startJvm(String log, String... args) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new java.util.ArrayList<>(List.of(java, "-Dai.djl.offline=true",
                 "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(new File(System.getProperty("java.io.tmpdir"),
-                        "aelab-resume-test.log")));
+                        log)));
         pb.environment().put("MXNET_ENGINE_TYPE", "NaiveEngine");
         return pb.start();
     }
