@@ -8,23 +8,23 @@ metrics.json and history/*.csv. Kinds:
     clustering DATASET [EXPERIMENT]   one row per method, mean ± standard deviation over every
                                       finished run of EXPERIMENT (default clustering) on DATASET
     clustering-runs DATASET [EXPERIMENT]   one row per run: seed, pre-training, code norm, ACC of
-                                      each method, wall time
+                                      each method, training time
     basics DATASET                    one row per run of the 784-32 autoencoder: training BCE of the
-                                      first and last epoch, test MSE, wall time
+                                      first and last epoch, test MSE, training time
     conv DATASET                      one row per network (failing, fixed) of each conv run: test MSE,
-                                      summed code variance, wall time
+                                      summed code variance, training time
     aae-semi DATASET [EXPERIMENT...]  one row per label count of each semi-supervised AAE run of the
                                       experiments named (default aae-semi): the preset's settings,
-                                      epochs, validation and test error, wall time
+                                      epochs, validation and test error, training time
     aae DATASET                       one row per prior (Gaussian, ring) of each adversarial autoencoder
-                                      run: training BCE, critic accuracy, code spread, wall time
+                                      run: training BCE, critic accuracy, code spread, training time
     aae-supervised DATASET            one row per supervised AAE run: BCE, critic accuracy, code spread,
-                                      how much class the style codes still carry (NMI), wall time
+                                      how much class the style codes still carry (NMI), training time
     aegan DATASET                     one row per setting of each autoencoder-as-GAN run: test MSE,
-                                      critic accuracy, variance of the output across inputs, wall time
+                                      critic accuracy, variance of the output across inputs, training time
     sparse DATASET                    one row per sparse or nonnegative autoencoder of each run: last
                                       training loss, test MSE, mean code, share of negative weights
-    vae DATASET                       one row per VAE of each run: test -ELBO, its terms, wall time
+    vae DATASET                       one row per VAE of each run: test -ELBO, its terms, training time
     vae-curve DATASET                 the 20-D VAE's test loss after every epoch beside pytorch/examples'
     notebooks DIR                     the notebooks' run recorded in results/DIR/summary.json (written by
                                       environment/run_notebooks.py): wall times, then each final table
@@ -95,7 +95,7 @@ def clustering(dataset, experiment="clustering", epochs=None):
 
 def clustering_runs(dataset, experiment="clustering", epochs=None):
     """One row per run; each method's ACC with its gain over the AE + k-means start in brackets."""
-    lines = ["| run | seed | pre-training | mean code norm | AE + k-means ACC | DEC | IDEC | ADEC | wall time |",
+    lines = ["| run | seed | pre-training | mean code norm | AE + k-means ACC | DEC | IDEC | ADEC | training time |",
              "|---|---|---|---|---|---|---|---|---|"]
     for path, config, m, seconds in runs(experiment, dataset, epochs):
         start = m["ae_kmeans"]["acc"]
@@ -139,7 +139,7 @@ def vae_curve(dataset):
 
 
 def basics(dataset):
-    lines = ["| run | seed | epochs | training BCE, epoch 1 → last | test MSE per pixel | wall time |",
+    lines = ["| run | seed | epochs | training BCE, epoch 1 → last | test MSE per pixel | training time |",
              "|---|---|---|---|---|---|"]
     for path, config, m, seconds in runs("basics", dataset):
         lines.append(f"| `{path}` | {config['seed']} | {m['epochs']} | {m['train_bce_first_epoch']:.4f} →"
@@ -150,7 +150,7 @@ def basics(dataset):
 def conv(dataset):
     names = {"failing": "failing: sigmoids, truncated-normal kernels, Adam 1e-4, batches of 1,000 sorted by label",
              "fixed": "fixed: ReLU, Xavier kernels, Adam 1e-3, shuffled batches of 128"}
-    lines = ["| run | seed | network | epochs | test MSE per pixel | summed variance of the code units | wall time |",
+    lines = ["| run | seed | network | epochs | test MSE per pixel | summed variance of the code units | training time |",
              "|---|---|---|---|---|---|---|"]
     for path, config, m, _ in runs("conv", dataset):
         for key, name in names.items():
@@ -161,7 +161,7 @@ def conv(dataset):
 
 
 def aae_semi(dataset, *experiments):
-    lines = ["| run | seed | labels | settings | epochs | validation error | test error | wall time |",
+    lines = ["| run | seed | labels | settings | epochs | validation error | test error | training time |",
              "|---|---|---|---|---|---|---|---|"]
     for experiment in experiments or ("aae-semi",):
         for path, config, m, _ in runs(experiment, dataset):
@@ -183,7 +183,7 @@ def aae_semi(dataset, *experiments):
 
 
 def aae(dataset):
-    lines = ["| run | seed | prior | epochs | training reconstruction (BCE) | critic accuracy | code std | wall time |",
+    lines = ["| run | seed | prior | epochs | training reconstruction (BCE) | critic accuracy | code std | training time |",
              "|---|---|---|---|---|---|---|---|"]
     for path, config, m, _ in runs("aae", dataset):
         for prior in ("gaussian", "ring"):
@@ -195,7 +195,7 @@ def aae(dataset):
 
 def aae_supervised(dataset):
     lines = ["| run | seed | epochs | training reconstruction (BCE) | critic accuracy | code std |"
-             " NMI of style codes with the labels | wall time |", "|---|---|---|---|---|---|---|---|"]
+             " NMI of style codes with the labels | training time |", "|---|---|---|---|---|---|---|---|"]
     for path, config, m, _ in runs("aae-supervised", dataset):
         with open(os.path.join(ROOT, path, "history", "supervised.csv")) as f:
             epochs = len(list(csv.DictReader(f)))
@@ -206,7 +206,7 @@ def aae_supervised(dataset):
 
 
 def aegan(dataset):
-    lines = ["| run | seed | setting | epochs | test MSE | critic accuracy | output variance across inputs | wall time |",
+    lines = ["| run | seed | setting | epochs | test MSE | critic accuracy | output variance across inputs | training time |",
              "|---|---|---|---|---|---|---|---|"]
     for path, config, m, _ in runs("aegan", dataset):
         for name, v in m.items():
@@ -222,7 +222,7 @@ def aegan(dataset):
 
 def sparse(dataset):
     lines = ["| run | seed | model | epochs | training reconstruction, last epoch | test MSE per pixel | mean code |"
-             " negative first-layer weights | wall time |",
+             " negative first-layer weights | training time |",
              "|---|---|---|---|---|---|---|---|---|"]
     for path, config, m, _ in runs("sparse", dataset):
         for name, v in m.items():
