@@ -148,8 +148,8 @@ public final class Main implements Runnable {
             try {
                 Map<String, Object> metrics = chosen.run(run);
                 if (run.partial()) {
-                    System.out.println("stages " + String.join(", ", stages) + " are finished in " + dir + "; run the"
-                            + " same command without --stages to finish the run (it loads every finished stage)");
+                    System.out.println("done in " + dir + ": " + String.join(", ", stages) + "; run the same command"
+                            + " without --stages to finish the run (it loads every finished stage)");
                     return 0;
                 }
                 run.finish(metrics, (System.nanoTime() - start) / 1e9);
