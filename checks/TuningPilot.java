@@ -33,7 +33,7 @@ public class TuningPilot {
         config = args[2].equals("adam") ? config.withAdamTuning(rate)
                 : new DeepClusteringConfig(config.name(), config.method(), config.clusters(), config.sizes(),
                         config.pretraining(), rate, config.batchSize(), config.updateInterval(), config.tolerance(),
-                        config.klWeight(), config.adversarialWeight(), config.kmeansRestarts(), false, 0, 0, false);
+                        config.klWeight(), config.adversarialWeight(), config.kmeansRestarts(), false, 0, 0, 0, false);
         int shift = args.length > 5 ? Integer.parseInt(args[5]) : 0;
         try (DeepClustering model = new DeepClustering(config.withTuneShift(shift))) {
             model.load(Path.of(args[0]));

@@ -108,6 +108,7 @@ def clustering_runs(dataset, experiment="clustering", epochs=None):
 # how each clustering experiment pre-trains (also in its metrics.json as "pretraining")
 PRETRAINING = {"clustering": "SGD lr 1, momentum 0.9, fan-in uniform init (DEC-keras)",
                "clustering-shifted": "the same, pre-trained and fine-tuned on digits shifted by up to 3 pixels (ours, as DEC-DA)",
+               "clustering-augmented": "the same, pre-trained and fine-tuned on digits shifted by up to 3 pixels and turned by up to 10 degrees (DEC-DA's augmentation)",
                "clustering-adam": "Adam 1e-3, DJL's default init"}
 
 def stage_seconds(run_path, stage):

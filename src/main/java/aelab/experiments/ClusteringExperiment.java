@@ -30,23 +30,28 @@ public final class ClusteringExperiment implements Experiment {
     /** Pixels each way by which the shifted variant moves its images at random (DEC-DA's augmentation). */
     static final int SHIFT = 3;
 
+    /** Degrees either way by which the augmented variant also turns its images (DEC-DA's rotation_range). */
+    static final double ROTATION = 10;
+
     private final String name;
     private final String summary;
     private final int shift;
+    private final double rotation;
     private final DeepClusteringConfig.Pretraining pretraining;
 
-    private ClusteringExperiment(String name, String summary, int shift,
+    private ClusteringExperiment(String name, String summary, int shift, double rotation,
             DeepClusteringConfig.Pretraining pretraining) {
         this.name = name;
         this.summary = summary;
         this.shift = shift;
+        this.rotation = rotation;
         this.pretraining = pretraining;
     }
 
     /** The papers' recipe: DEC-keras's SGD pre-training on the images as they are. */
     public static ClusteringExperiment papers() {
         return new ClusteringExperiment("clustering", "k-means on pixels, AE + k-means, DEC, IDEC and ADEC: ACC,"
-                + " NMI (both normalisations), ARI", 0, DeepClusteringConfig.Pretraining.decKeras());
+                + " NMI (both normalisations), ARI", 0, 0, DeepClusteringConfig.Pretraining.decKeras());
     }
 
     /**
@@ -55,13 +60,24 @@ public final class ClusteringExperiment implements Experiment {
      */
     public static ClusteringExperiment shifted() {
         return new ClusteringExperiment("clustering-shifted", "the same, pre-trained and fine-tuned on digits shifted"
-                + " by up to " + SHIFT + " pixels (augmentation as DEC-DA, shifts only)", SHIFT, DeepClusteringConfig.Pretraining.decKeras());
+                + " by up to " + SHIFT + " pixels (augmentation as DEC-DA, shifts only)", SHIFT, 0,
+                DeepClusteringConfig.Pretraining.decKeras());
+    }
+
+    /**
+     * DEC-DA's whole augmentation: digits shifted by up to {@value #SHIFT} pixels and turned by up to
+     * {@value #ROTATION} degrees, in pre-training and fine-tuning.
+     */
+    public static ClusteringExperiment augmented() {
+        return new ClusteringExperiment("clustering-augmented", "the same, pre-trained and fine-tuned on digits shifted"
+                + " by up to " + SHIFT + " pixels and turned by up to " + (int) ROTATION + " degrees (DEC-DA's augmentation)",
+                SHIFT, ROTATION, DeepClusteringConfig.Pretraining.decKeras());
     }
 
     /** Pre-training with Adam 1e-3 from DJL's default weights: the recipe whose DEC gained nothing. */
     public static ClusteringExperiment adam() {
         return new ClusteringExperiment("clustering-adam", "the same, pre-trained with Adam 1e-3 from DJL's default"
-                + " weights (the recipe whose DEC gained nothing)", 0, DeepClusteringConfig.Pretraining.adam());
+                + " weights (the recipe whose DEC gained nothing)", 0, 0, DeepClusteringConfig.Pretraining.adam());
     }
 
     @Override
@@ -82,7 +98,7 @@ public final class ClusteringExperiment implements Experiment {
 
     /** A method's preset with this experiment's k-means restarts, shifts and pre-training recipe. */
     private DeepClusteringConfig configured(DeepClusteringConfig preset, int restarts) {
-        return preset.withKmeansRestarts(restarts).withPretrainShift(shift).withTuneShift(shift)
+        return preset.withKmeansRestarts(restarts).withPretrainShift(shift).withTuneShift(shift).withRotation(rotation)
                 .withPretraining(pretraining);
     }
 

@@ -10,7 +10,7 @@ public final class Experiments {
             new VaeExperiment(), new ConvExperiment(), new AaeExperiment(), new SupervisedAaeExperiment(),
             SemiSupervisedExperiment.refined(), SemiSupervisedExperiment.reimplementation(),
             SemiSupervisedExperiment.shifted(), new AutoencoderGanExperiment(), ClusteringExperiment.papers(),
-            ClusteringExperiment.shifted(), ClusteringExperiment.adam());
+            ClusteringExperiment.shifted(), ClusteringExperiment.augmented(), ClusteringExperiment.adam());
 
     private Experiments() {}
 

@@ -120,7 +120,7 @@ public final class DeepClustering implements AutoCloseable, Checkpointed {
         try (CachedLoss cached = cachedPretrainingLoss().orElse(null)) {
             return TrainingLoop.run(config.name() + " pre-training", data, manager, options, batch -> {
                 NDArray x = config.pretrainShift() == 0 ? batch.x() : batch.manager().create(
-                        Shifts.randomlyShifted(data, batch.indices(), config.pretrainShift(), shifts),
+                        Shifts.randomlyMoved(data, batch.indices(), config.pretrainShift(), config.rotation(), shifts),
                         new Shape(batch.size(), data.pixelsPerImage()));
                 double value;
                 try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
@@ -198,7 +198,7 @@ public final class DeepClustering implements AutoCloseable, Checkpointed {
                 rows.attach(batch.manager());
                 // with a tuning shift the batch is moved, while its rows of P come from the images as they are
                 NDArray x = config.tuneShift() == 0 ? batch.x() : batch.manager().create(
-                        Shifts.randomlyShifted(data, batch.indices(), config.tuneShift(), shifts),
+                        Shifts.randomlyMoved(data, batch.indices(), config.tuneShift(), config.rotation(), shifts),
                         new Shape(batch.size(), data.pixelsPerImage()));
                 Map<String, Double> out = tune(x, rows);
                 out.put(CHANGED, changed[0]);

@@ -20,16 +20,21 @@ import ai.djl.training.optimizer.Optimizer;
  * @param pretrainShift pre-train on images moved by up to this many pixels each way (0: none)
  * @param tuneShift fine-tune on images moved by up to this many pixels each way, the target P still
  *     computed from the images as they are (DEC-DA's augmentation; 0: none)
+ * @param rotation wherever images are shifted, also turn each by a random angle of at most this many
+ *     degrees either way (DEC-DA: 10; 0: none)
  * @param adamTuning fine-tune with Adam instead of SGD: what IDEC's authors' code does on MNIST
  *     (Keras's Adam, rate 0.001), while the IDEC paper and DEC-keras give SGD
  */
 public record DeepClusteringConfig(String name, DeepClustering.Method method, int clusters, int[] sizes, Pretraining pretraining,
         float clusterRate, int batchSize, int updateInterval, double tolerance, float klWeight,
-        float adversarialWeight, int kmeansRestarts, boolean collapse, int pretrainShift, int tuneShift, boolean adamTuning) {
+        float adversarialWeight, int kmeansRestarts, boolean collapse, int pretrainShift, int tuneShift, double rotation, boolean adamTuning) {
     public DeepClusteringConfig {
         sizes = sizes.clone();
         if (pretrainShift < 0 || tuneShift < 0) {
             throw new IllegalArgumentException("shifts must be 0 or more pixels, got " + pretrainShift + " and " + tuneShift);
+        }
+        if (rotation < 0) {
+            throw new IllegalArgumentException("rotation must be 0 or more degrees, got " + rotation);
         }
     }
 
@@ -40,12 +45,12 @@ public record DeepClusteringConfig(String name, DeepClustering.Method method, in
 
     public static DeepClusteringConfig dec() {
         return new DeepClusteringConfig("dec", DeepClustering.Method.DEC, 10, new int[] {784, 500, 500, 2000, 10}, Pretraining.decKeras(), 0.01f, 256, 140,
-                0.001, 1f, 0f, 20, false, 0, 0, false);
+                0.001, 1f, 0f, 20, false, 0, 0, 0, false);
     }
 
     public static DeepClusteringConfig idec() {
         return new DeepClusteringConfig("idec", DeepClustering.Method.IDEC, 10, new int[] {784, 500, 500, 2000, 10}, Pretraining.decKeras(), 0.01f, 256, 140,
-                0.001, 0.1f, 0f, 20, false, 0, 0, false);
+                0.001, 0.1f, 0f, 20, false, 0, 0, 0, false);
     }
 
     /**
@@ -56,53 +61,59 @@ public record DeepClusteringConfig(String name, DeepClustering.Method method, in
      */
     public static DeepClusteringConfig adec() {
         return new DeepClusteringConfig("adec", DeepClustering.Method.ADEC, 10, new int[] {784, 500, 500, 2000, 10}, Pretraining.decKeras(), 0.001f, 256, 140,
-                0.001, 1f, 0.01f, 20, false, 0, 0, false);
+                0.001, 1f, 0.01f, 20, false, 0, 0, 0, false);
     }
 
     /** The same with another pre-training recipe. */
     public DeepClusteringConfig withPretraining(Pretraining p) {
         return new DeepClusteringConfig(name, method, clusters, sizes, p, clusterRate, batchSize, updateInterval, tolerance,
-                klWeight, adversarialWeight, kmeansRestarts, collapse, pretrainShift, tuneShift, adamTuning);
+                klWeight, adversarialWeight, kmeansRestarts, collapse, pretrainShift, tuneShift, rotation, adamTuning);
     }
 
     /** The same with the collapse mistake switched on. */
     public DeepClusteringConfig withCollapse() {
         return new DeepClusteringConfig(name + "-collapse", method, clusters, sizes, pretraining, clusterRate, batchSize,
-                updateInterval, tolerance, klWeight, adversarialWeight, kmeansRestarts, true, pretrainShift, tuneShift, adamTuning);
+                updateInterval, tolerance, klWeight, adversarialWeight, kmeansRestarts, true, pretrainShift, tuneShift, rotation, adamTuning);
     }
 
     public DeepClusteringConfig withKmeansRestarts(int restarts) {
         return new DeepClusteringConfig(name, method, clusters, sizes, pretraining, clusterRate, batchSize, updateInterval,
-                tolerance, klWeight, adversarialWeight, restarts, collapse, pretrainShift, tuneShift, adamTuning);
+                tolerance, klWeight, adversarialWeight, restarts, collapse, pretrainShift, tuneShift, rotation, adamTuning);
     }
 
     /** The same with another weight on ADEC's adversarial term. */
     public DeepClusteringConfig withAdversarialWeight(float weight) {
         return new DeepClusteringConfig(name, method, clusters, sizes, pretraining, clusterRate, batchSize, updateInterval,
-                tolerance, klWeight, weight, kmeansRestarts, collapse, pretrainShift, tuneShift, adamTuning);
+                tolerance, klWeight, weight, kmeansRestarts, collapse, pretrainShift, tuneShift, rotation, adamTuning);
     }
 
     public DeepClusteringConfig withUpdateInterval(int batches) {
         return new DeepClusteringConfig(name, method, clusters, sizes, pretraining, clusterRate, batchSize, batches,
-                tolerance, klWeight, adversarialWeight, kmeansRestarts, collapse, pretrainShift, tuneShift, adamTuning);
+                tolerance, klWeight, adversarialWeight, kmeansRestarts, collapse, pretrainShift, tuneShift, rotation, adamTuning);
     }
 
     /** The same fine-tuned with Adam at {@code rate} (see {@link #adamTuning()}). */
     public DeepClusteringConfig withAdamTuning(float rate) {
         return new DeepClusteringConfig(name, method, clusters, sizes, pretraining, rate, batchSize, updateInterval,
-                tolerance, klWeight, adversarialWeight, kmeansRestarts, collapse, pretrainShift, tuneShift, true);
+                tolerance, klWeight, adversarialWeight, kmeansRestarts, collapse, pretrainShift, tuneShift, rotation, true);
     }
 
     /** The same, fine-tuned on images moved by up to {@code pixels} pixels each way (see {@link #tuneShift()}). */
     public DeepClusteringConfig withTuneShift(int pixels) {
         return new DeepClusteringConfig(name, method, clusters, sizes, pretraining, clusterRate, batchSize, updateInterval,
-                tolerance, klWeight, adversarialWeight, kmeansRestarts, collapse, pretrainShift, pixels, adamTuning);
+                tolerance, klWeight, adversarialWeight, kmeansRestarts, collapse, pretrainShift, pixels, rotation, adamTuning);
     }
 
     /** The same, pre-trained on images moved by up to {@code pixels} pixels each way. */
     public DeepClusteringConfig withPretrainShift(int pixels) {
         return new DeepClusteringConfig(name, method, clusters, sizes, pretraining, clusterRate, batchSize, updateInterval,
-                tolerance, klWeight, adversarialWeight, kmeansRestarts, collapse, pixels, tuneShift, adamTuning);
+                tolerance, klWeight, adversarialWeight, kmeansRestarts, collapse, pixels, tuneShift, rotation, adamTuning);
+    }
+
+    /** The same, with every shifted image also turned by up to {@code degrees} either way (see {@link #rotation()}). */
+    public DeepClusteringConfig withRotation(double degrees) {
+        return new DeepClusteringConfig(name, method, clusters, sizes, pretraining, clusterRate, batchSize, updateInterval,
+                tolerance, klWeight, adversarialWeight, kmeansRestarts, collapse, pretrainShift, tuneShift, degrees, adamTuning);
     }
 
     /**

@@ -55,4 +55,59 @@ class ShiftsTest {
                 assertThrows(IllegalArgumentException.class, () -> Shifts.randomlyShifted(set, all, -1, new Random()))
                         .getMessage());
     }
+
+    private static float[] turned(double degrees, int dy, int dx) {
+        float[] out = new float[9];
+        Shifts.turnAndShift(IMAGE, 3, 3, degrees, dy, dx, out, 0);
+        return out;
+    }
+
+    @Test
+    void aTurnOfNoDegreesIsTheShiftAndAQuarterTurnMovesEveryPixel() {
+        for (int dy = -2; dy <= 2; dy++) {
+            for (int dx = -2; dx <= 2; dx++) {
+                assertArrayEquals(shifted(dy, dx), turned(0, dy, dx), 1e-6f, "shift " + dy + ", " + dx);
+            }
+        }
+        // counter-clockwise: the right column becomes the top row
+        assertArrayEquals(new float[] {3, 6, 9, 2, 5, 8, 1, 4, 7}, turned(90, 0, 0), 1e-5f);
+        assertArrayEquals(new float[] {0, 3, 6, 0, 2, 5, 0, 1, 4}, turned(90, 0, 1), 1e-5f);
+        // at 45 degrees the corner reads between pixels, partly outside the image: a blend of ink and zero
+        float corner = turned(45, 0, 0)[0];
+        assertTrue(corner > 0 && corner < 9, "corner " + corner);
+    }
+
+    @Test
+    void smallRandomTurnsKeepADigitsInkAndNoDegreesKeepsTheShiftsExactly() {
+        int side = 28;
+        float[] disk = new float[side * side];
+        for (int r = 0; r < side; r++) {
+            for (int c = 0; c < side; c++) {
+                double d = Math.hypot(r - 13.5, c - 9.5);
+                disk[r * side + c] = d < 5 ? 1f : 0f;
+            }
+        }
+        ImageSet set = new ImageSet("disk", disk, new int[1], side, side);
+        int[] one = {0, 0, 0, 0, 0, 0, 0, 0};
+        float[] moved = Shifts.randomlyMoved(set, one, 2, 10, new Random(5));
+        double ink = sum(disk, 0, disk.length);
+        Set<Double> inks = new HashSet<>();
+        for (int k = 0; k < one.length; k++) {
+            double each = sum(moved, k * disk.length, disk.length);
+            assertEquals(ink, each, 0.03 * ink, "image " + k + " keeps its ink");
+            inks.add(Math.round(each * 1000) / 1000.0);
+        }
+        assertTrue(inks.size() > 1, "each image gets its own turn");
+        assertArrayEquals(Shifts.randomlyShifted(set, one, 2, new Random(5)), Shifts.randomlyMoved(set, one, 2, 0,
+                new Random(5)));
+        assertThrows(IllegalArgumentException.class, () -> Shifts.randomlyMoved(set, one, 2, -1, new Random()));
+    }
+
+    private static double sum(float[] values, int from, int length) {
+        double s = 0;
+        for (int i = from; i < from + length; i++) {
+            s += values[i];
+        }
+        return s;
+    }
 }
