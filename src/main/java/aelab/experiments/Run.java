@@ -263,8 +263,12 @@ public final class Run {
         if (skips(stage) && !Files.exists(doneMarker)) {
             awaitElsewhere(stage, doneMarker);
         }
+        if (Files.exists(doneMarker)) {
+            // a finished stage is only read, so processes may load it at the same time
+            return trainOrLoad(stage, model, options, fit, historyFile, doneMarker);
+        }
         try (StageLock lock = StageLock.take(dir.resolve("checkpoints"), stage)) {
-            return trainLocked(stage, model, options, fit, historyFile, doneMarker);
+            return trainOrLoad(stage, model, options, fit, historyFile, doneMarker);
         }
     }
 
@@ -292,7 +296,7 @@ public final class Run {
         }
     }
 
-    private History trainLocked(String stage, Checkpointed model, TrainingLoop.Options options, Fit fit,
+    private History trainOrLoad(String stage, Checkpointed model, TrainingLoop.Options options, Fit fit,
             Path historyFile, Path doneMarker) {
         int saved = lastCheckpoint(stage);
         History done = null;

@@ -85,12 +85,16 @@ class StagesTest {
         Path out = dir.resolve("vae");
         String[] args = {"run", "vae", "--out", out.toString(), "--quiet", "--epochs", "1"};
         assertEquals(0, MainTest.run(args).status());
-        // unfinish the run and its first stage, as if the process training it were still at work
-        Files.delete(out.resolve("metrics.json"));
-        Files.delete(out.resolve("checkpoints").resolve("vae-2d.done"));
         Path lockFile = out.resolve("checkpoints").resolve("vae-2d.lock");
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock held = channel.lock()) {
+            // a finished stage is only read: another holder of its lock does not stop a run loading it
+            Files.delete(out.resolve("metrics.json"));
+            MainTest.Outcome loads = MainTest.run(args);
+            assertEquals(0, loads.status(), loads.err());
+            // unfinish the run and its first stage, as if the process training it were still at work
+            Files.delete(out.resolve("metrics.json"));
+            Files.delete(out.resolve("checkpoints").resolve("vae-2d.done"));
             MainTest.Outcome o = MainTest.run(args);
             assertEquals(2, o.status());
             assertTrue(o.err().contains("another process is training stage 'vae-2d'"), o.err());
