@@ -10,6 +10,9 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 
@@ -98,9 +101,12 @@ public final class Engines {
         Path dir = Utils.getEngineCacheDir("pytorch")
                 .resolve(natives.getProperty("version") + "-" + flavor + "-" + classifier);
         Path target = dir.resolve(Engine.getDjlVersion() + "-" + System.mapLibraryName("djl_torch"));
-        if (Files.exists(target)) {
+        if (Files.exists(target) && Files.exists(dir.resolve(System.mapLibraryName("torch")))) {
             return;
         }
+        // DJL deletes and re-extracts a cache directory that lacks libtorch, and with it a JNI library put
+        // there first (the first load on a fresh machine then failed): so the natives go in before it
+        extractNatives(natives, dir);
         String resource = "jnilib/" + classifier + "/" + flavor + "/" + System.mapLibraryName("djl_torch");
         try (InputStream in = ClassLoaderUtils.getResourceAsStream(resource)) {
             Files.createDirectories(dir);
@@ -113,6 +119,35 @@ public final class Engines {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not install " + resource + " into " + dir, e);
+        }
+    }
+
+    /**
+     * Copies the PyTorch libraries from the natives jar into {@code dir}, where DJL would extract them,
+     * unless libtorch is there. Each file goes through a temporary file and a rename, libtorch last,
+     * so a process that sees libtorch finds the whole set, whatever another process is doing.
+     */
+    private static void extractNatives(Properties natives, Path dir) {
+        String torch = System.mapLibraryName("torch");
+        if (Files.exists(dir.resolve(torch))) {
+            return;
+        }
+        String from = "pytorch/" + natives.getProperty("flavor") + "/" + natives.getProperty("classifier") + "/";
+        List<String> libs = new ArrayList<>(List.of(natives.getProperty("libraries").split(",")));
+        libs.sort(Comparator.comparing(torch::equals));
+        try {
+            Files.createDirectories(dir);
+            for (String lib : libs) {
+                Path tmp = Files.createTempFile(dir, lib, ".tmp");
+                try (InputStream in = ClassLoaderUtils.getResourceAsStream(from + lib)) {
+                    Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+                    Files.move(tmp, dir.resolve(lib), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } finally {
+                    Files.deleteIfExists(tmp);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not extract the PyTorch natives into " + dir, e);
         }
     }
 

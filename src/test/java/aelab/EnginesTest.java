@@ -5,7 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EnginesTest {
 
@@ -43,5 +50,33 @@ class EnginesTest {
         assertEquals(Engines.requested(), Engine.getDefaultEngineName());
         assertEquals(Engines.requested(), Engines.select().getEngineName());
         assertEquals(Engines.requested().equals(Engines.MXNET), Engines.onMxnet());
+    }
+
+    /** Loads the engine {@code aelab.engine} names and prints its name (for a JVM of its own). */
+    public static final class Probe {
+        public static void main(String[] args) {
+            System.out.println("engine: " + Engines.select().getEngineName());
+        }
+    }
+
+    @Test
+    void pytorchLoadsOnAFreshMachineTwoProcessesAtOnce(@TempDir Path cache) throws Exception {
+        // on a fresh DJL cache the first load once failed: DJL re-extracted the natives over the JNI library
+        Assumptions.assumeTrue(Engines.requested().equals(Engines.PYTORCH), "the PyTorch pass only");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = List.of(java, "-DENGINE_CACHE_DIR=" + cache, "-Daelab.engine=pytorch",
+                "-cp", System.getProperty("java.class.path"), Probe.class.getName());
+        Process[] both = new Process[2];
+        File[] logs = new File[2];
+        for (int i = 0; i < 2; i++) {
+            logs[i] = cache.resolve("probe" + i + ".log").toFile();
+            both[i] = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logs[i]).start();
+        }
+        for (int i = 0; i < 2; i++) {
+            assertTrue(both[i].waitFor(240, TimeUnit.SECONDS), "process " + i + " finished");
+            String out = Files.readString(logs[i].toPath());
+            assertEquals(0, both[i].exitValue(), out);
+            assertTrue(out.contains("engine: PyTorch"), out);
+        }
     }
 }
