@@ -173,7 +173,7 @@ public final class DeepClustering implements AutoCloseable, Checkpointed {
         if (config.method() == Method.ADEC) {
             TrainingLoop.run(config.name() + " critic warm-up", data, manager,
                     new TrainingLoop.Options(1, config.batchSize(), options.seed(), false), batch -> discriminator
-                            .criticStep(batch.x(), decoder.forward(encoder.forward(batch.x(), false), false)),
+                            .criticStep(criticView(batch.x()), criticView(decoder.forward(encoder.forward(batch.x(), false), false))),
                     List.of());
         }
         // seeded by the epoch reached, so a resumed run draws fresh shifts rather than replaying epoch 1's
@@ -238,7 +238,7 @@ public final class DeepClustering implements AutoCloseable, Checkpointed {
                 loss = loss.add(mse);
                 out.put("mse", (double) mse.getFloat());
             } else if (config.method() == Method.ADEC) {
-                NDArray dOut = discriminator.forward(decoderTuning.forward(z, true), true);
+                NDArray dOut = discriminator.forward(criticView(decoderTuning.forward(z, true)), true);
                 // ADEC's minimax form, log(1 - D(x')): the non-saturating -log D(x') grew to ~6 while
                 // the critic won and its gradient tore the clusters apart (ACC 0.71 -> 0.44)
                 NDArray adv = Losses.minimaxGenerator(dOut);
@@ -262,9 +262,15 @@ public final class DeepClustering implements AutoCloseable, Checkpointed {
                 out.put("mse", (double) mse.getFloat());
             }
             decoderTuning.step();
-            out.putAll(discriminator.criticStep(x, fake));
+            out.putAll(discriminator.criticStep(criticView(x), criticView(fake)));
         }
         return out;
+    }
+
+    /** Images as ADEC's critic sees them: with the configured instance noise, x + N(0, sigma^2) per pixel. */
+    NDArray criticView(NDArray images) {
+        return config.criticNoise() == 0 ? images : images.add(images.getManager().randomNormal(0, config.criticNoise(),
+                images.getShape(), images.getDataType()));
     }
 
     private static double changedShare(int[] a, int[] b) {

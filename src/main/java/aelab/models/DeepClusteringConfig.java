@@ -24,14 +24,20 @@ import ai.djl.training.optimizer.Optimizer;
  *     degrees either way (DEC-DA: 10; 0: none)
  * @param adamTuning fine-tune with Adam instead of SGD: what IDEC's authors' code does on MNIST
  *     (Keras's Adam, rate 0.001), while the IDEC paper and DEC-keras give SGD
+ * @param criticNoise ADEC: standard deviation of Gaussian noise added to every image its critic sees,
+ *     real or reconstructed, so that it cannot win outright (instance noise; ours, not the paper's; 0: none)
  */
 public record DeepClusteringConfig(String name, DeepClustering.Method method, int clusters, int[] sizes, Pretraining pretraining,
         float clusterRate, int batchSize, int updateInterval, double tolerance, float klWeight,
-        float adversarialWeight, int kmeansRestarts, boolean collapse, int pretrainShift, int tuneShift, double rotation, boolean adamTuning) {
+        float adversarialWeight, int kmeansRestarts, boolean collapse, int pretrainShift, int tuneShift, double rotation, boolean adamTuning,
+        float criticNoise) {
     public DeepClusteringConfig {
         sizes = sizes.clone();
         if (pretrainShift < 0 || tuneShift < 0) {
             throw new IllegalArgumentException("shifts must be 0 or more pixels, got " + pretrainShift + " and " + tuneShift);
+        }
+        if (criticNoise < 0) {
+            throw new IllegalArgumentException("critic noise must be 0 or more, got " + criticNoise);
         }
         if (rotation < 0) {
             throw new IllegalArgumentException("rotation must be 0 or more degrees, got " + rotation);
@@ -45,12 +51,12 @@ public record DeepClusteringConfig(String name, DeepClustering.Method method, in
 
     public static DeepClusteringConfig dec() {
         return new DeepClusteringConfig("dec", DeepClustering.Method.DEC, 10, new int[] {784, 500, 500, 2000, 10}, Pretraining.decKeras(), 0.01f, 256, 140,
-                0.001, 1f, 0f, 20, false, 0, 0, 0, false);
+                0.001, 1f, 0f, 20, false, 0, 0, 0, false, 0f);
     }
 
     public static DeepClusteringConfig idec() {
         return new DeepClusteringConfig("idec", DeepClustering.Method.IDEC, 10, new int[] {784, 500, 500, 2000, 10}, Pretraining.decKeras(), 0.01f, 256, 140,
-                0.001, 0.1f, 0f, 20, false, 0, 0, 0, false);
+                0.001, 0.1f, 0f, 20, false, 0, 0, 0, false, 0f);
     }
 
     /**
@@ -61,59 +67,65 @@ public record DeepClusteringConfig(String name, DeepClustering.Method method, in
      */
     public static DeepClusteringConfig adec() {
         return new DeepClusteringConfig("adec", DeepClustering.Method.ADEC, 10, new int[] {784, 500, 500, 2000, 10}, Pretraining.decKeras(), 0.001f, 256, 140,
-                0.001, 1f, 0.01f, 20, false, 0, 0, 0, false);
+                0.001, 1f, 0.01f, 20, false, 0, 0, 0, false, 0f);
     }
 
     /** The same with another pre-training recipe. */
     public DeepClusteringConfig withPretraining(Pretraining p) {
         return new DeepClusteringConfig(name, method, clusters, sizes, p, clusterRate, batchSize, updateInterval, tolerance,
-                klWeight, adversarialWeight, kmeansRestarts, collapse, pretrainShift, tuneShift, rotation, adamTuning);
+                klWeight, adversarialWeight, kmeansRestarts, collapse, pretrainShift, tuneShift, rotation, adamTuning, criticNoise);
     }
 
     /** The same with the collapse mistake switched on. */
     public DeepClusteringConfig withCollapse() {
         return new DeepClusteringConfig(name + "-collapse", method, clusters, sizes, pretraining, clusterRate, batchSize,
-                updateInterval, tolerance, klWeight, adversarialWeight, kmeansRestarts, true, pretrainShift, tuneShift, rotation, adamTuning);
+                updateInterval, tolerance, klWeight, adversarialWeight, kmeansRestarts, true, pretrainShift, tuneShift, rotation, adamTuning, criticNoise);
     }
 
     public DeepClusteringConfig withKmeansRestarts(int restarts) {
         return new DeepClusteringConfig(name, method, clusters, sizes, pretraining, clusterRate, batchSize, updateInterval,
-                tolerance, klWeight, adversarialWeight, restarts, collapse, pretrainShift, tuneShift, rotation, adamTuning);
+                tolerance, klWeight, adversarialWeight, restarts, collapse, pretrainShift, tuneShift, rotation, adamTuning, criticNoise);
     }
 
     /** The same with another weight on ADEC's adversarial term. */
     public DeepClusteringConfig withAdversarialWeight(float weight) {
         return new DeepClusteringConfig(name, method, clusters, sizes, pretraining, clusterRate, batchSize, updateInterval,
-                tolerance, klWeight, weight, kmeansRestarts, collapse, pretrainShift, tuneShift, rotation, adamTuning);
+                tolerance, klWeight, weight, kmeansRestarts, collapse, pretrainShift, tuneShift, rotation, adamTuning, criticNoise);
     }
 
     public DeepClusteringConfig withUpdateInterval(int batches) {
         return new DeepClusteringConfig(name, method, clusters, sizes, pretraining, clusterRate, batchSize, batches,
-                tolerance, klWeight, adversarialWeight, kmeansRestarts, collapse, pretrainShift, tuneShift, rotation, adamTuning);
+                tolerance, klWeight, adversarialWeight, kmeansRestarts, collapse, pretrainShift, tuneShift, rotation, adamTuning, criticNoise);
     }
 
     /** The same fine-tuned with Adam at {@code rate} (see {@link #adamTuning()}). */
     public DeepClusteringConfig withAdamTuning(float rate) {
         return new DeepClusteringConfig(name, method, clusters, sizes, pretraining, rate, batchSize, updateInterval,
-                tolerance, klWeight, adversarialWeight, kmeansRestarts, collapse, pretrainShift, tuneShift, rotation, true);
+                tolerance, klWeight, adversarialWeight, kmeansRestarts, collapse, pretrainShift, tuneShift, rotation, true, criticNoise);
     }
 
     /** The same, fine-tuned on images moved by up to {@code pixels} pixels each way (see {@link #tuneShift()}). */
     public DeepClusteringConfig withTuneShift(int pixels) {
         return new DeepClusteringConfig(name, method, clusters, sizes, pretraining, clusterRate, batchSize, updateInterval,
-                tolerance, klWeight, adversarialWeight, kmeansRestarts, collapse, pretrainShift, pixels, rotation, adamTuning);
+                tolerance, klWeight, adversarialWeight, kmeansRestarts, collapse, pretrainShift, pixels, rotation, adamTuning, criticNoise);
     }
 
     /** The same, pre-trained on images moved by up to {@code pixels} pixels each way. */
     public DeepClusteringConfig withPretrainShift(int pixels) {
         return new DeepClusteringConfig(name, method, clusters, sizes, pretraining, clusterRate, batchSize, updateInterval,
-                tolerance, klWeight, adversarialWeight, kmeansRestarts, collapse, pixels, tuneShift, rotation, adamTuning);
+                tolerance, klWeight, adversarialWeight, kmeansRestarts, collapse, pixels, tuneShift, rotation, adamTuning, criticNoise);
     }
 
     /** The same, with every shifted image also turned by up to {@code degrees} either way (see {@link #rotation()}). */
     public DeepClusteringConfig withRotation(double degrees) {
         return new DeepClusteringConfig(name, method, clusters, sizes, pretraining, clusterRate, batchSize, updateInterval,
-                tolerance, klWeight, adversarialWeight, kmeansRestarts, collapse, pretrainShift, tuneShift, degrees, adamTuning);
+                tolerance, klWeight, adversarialWeight, kmeansRestarts, collapse, pretrainShift, tuneShift, degrees, adamTuning, criticNoise);
+    }
+
+    /** The same with instance noise of standard deviation {@code sigma} on the critic's inputs (see {@link #criticNoise()}). */
+    public DeepClusteringConfig withCriticNoise(float sigma) {
+        return new DeepClusteringConfig(name, method, clusters, sizes, pretraining, clusterRate, batchSize, updateInterval,
+                tolerance, klWeight, adversarialWeight, kmeansRestarts, collapse, pretrainShift, tuneShift, rotation, adamTuning, sigma);
     }
 
     /**

@@ -171,6 +171,34 @@ class DeepClusteringTest {
     }
 
     @Test
+    void adecsCriticSeesImagesWithNoiseOfTheConfiguredSpread() {
+        ImageSet data = digits(200);
+        try (DeepClustering clean = new DeepClustering(DeepClusteringConfig.adec());
+                DeepClustering noisy = new DeepClustering(DeepClusteringConfig.adec().withCriticNoise(0.3f));
+                ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager()) {
+            ai.djl.ndarray.NDArray x = m.create(data.image(0));
+            assertEquals(x, clean.criticView(x), "no noise by default");
+            float[] added = noisy.criticView(x).sub(x).toFloatArray();
+            double mean = 0;
+            double square = 0;
+            for (float v : added) {
+                mean += v / added.length;
+                square += v * v / added.length;
+            }
+            // 784 draws of N(0, 0.3^2): mean within 3 standard errors of 0, spread within 10% of 0.3
+            assertEquals(0, mean, 3 * 0.3 / Math.sqrt(added.length), "mean of the added noise");
+            assertEquals(0.3, Math.sqrt(square - mean * mean), 0.03, "spread of the added noise");
+        }
+    }
+
+    @Test
+    void criticNoiseMustNotBeNegative() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> DeepClusteringConfig.adec().withCriticNoise(-0.1f));
+        assertTrue(e.getMessage().contains("critic noise"), e.getMessage());
+    }
+
+    @Test
     void idecWithAdamTuningAsItsAuthorsCodeRunsMnistLearnsFasterThanSgd() {
         ImageSet data = digits(600);
         double[] lastMse = new double[2];
