@@ -16,17 +16,18 @@ import java.nio.file.Path;
  * prints the scores before and after. Labels only score; the run's own rows are the control.
  *
  *   java -cp "target/classes:target/lib/*" checks/TuningPilot.java CHECKPOINT dec|idec|adec sgd|adam RATE SEED \
- *       [SHIFT [ROTATION [CRITIC_NOISE [EPOCHS]]]]
+ *       [SHIFT [ROTATION [CRITIC_NOISE [DECODER_RATE [EPOCHS]]]]]
  *
  * SHIFT, ROTATION: fine-tune on digits moved by up to this many pixels and turned by up to this many
- * degrees (P from the digits as they are). CRITIC_NOISE: ADEC's instance noise. EPOCHS: at most this
+ * degrees (P from the digits as they are). CRITIC_NOISE: ADEC's instance noise. DECODER_RATE: the
+ * decoder's own fine-tuning rate (0: RATE). EPOCHS: at most this
  * many (default 500, DEC-keras's 20,000 iterations on 10,000 digits in batches of 256).
  */
 public class TuningPilot {
     public static void main(String[] args) {
         if (args.length < 5) {
             System.err.println("usage: TuningPilot.java PRETRAIN_CHECKPOINT dec|idec|adec sgd|adam RATE SEED"
-                    + " [SHIFT [ROTATION [CRITIC_NOISE [EPOCHS]]]]");
+                    + " [SHIFT [ROTATION [CRITIC_NOISE [DECODER_RATE [EPOCHS]]]]]");
             System.exit(2);
         }
         int seed = Integer.parseInt(args[4]);
@@ -41,19 +42,20 @@ public class TuningPilot {
         int shift = args.length > 5 ? Integer.parseInt(args[5]) : 0;
         double rotation = args.length > 6 ? Double.parseDouble(args[6]) : 0;
         float noise = args.length > 7 ? Float.parseFloat(args[7]) : 0;
-        int epochs = args.length > 8 ? Integer.parseInt(args[8]) : 500;
+        float decoderRate = args.length > 8 ? Float.parseFloat(args[8]) : 0;
+        int epochs = args.length > 9 ? Integer.parseInt(args[9]) : 500;
         config = args[2].equals("adam") ? config.withAdamTuning(rate)
                 : new DeepClusteringConfig(config.name(), config.method(), config.clusters(), config.sizes(),
                         config.pretraining(), rate, config.batchSize(), config.updateInterval(), config.tolerance(),
-                        config.klWeight(), config.adversarialWeight(), config.kmeansRestarts(), false, 0, 0, 0, false, 0f);
-        config = config.withTuneShift(shift).withRotation(rotation).withCriticNoise(noise);
+                        config.klWeight(), config.adversarialWeight(), config.kmeansRestarts(), false, 0, 0, 0, false, 0f, 0f);
+        config = config.withTuneShift(shift).withRotation(rotation).withCriticNoise(noise).withDecoderRate(decoderRate);
         try (DeepClustering model = new DeepClustering(config)) {
             model.load(Path.of(args[0]));
             int[] start = model.initialiseCentres(images, seed);
             System.out.println("AE + k-means: " + Clustering.scores(start, images.labels()));
             History h = model.cluster(images, new TrainingLoop.Options(epochs, 256, seed, true));
             System.out.println(args[1] + " with " + args[2] + " " + rate + ", shifts " + shift + ", turns " + rotation
-                    + ", critic noise " + noise + ": " + Clustering.scores(model.predict(images), images.labels())
+                    + ", critic noise " + noise + ", decoder rate " + decoderRate + ": " + Clustering.scores(model.predict(images), images.labels())
                     + " after " + h.size() + " epochs");
         }
     }

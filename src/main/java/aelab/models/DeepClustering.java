@@ -84,9 +84,10 @@ public final class DeepClustering implements AutoCloseable, Checkpointed {
         encoder = new Network("encoder", enc, config.pretraining().optimizer(), manager, new Shape(1, s[0]));
         decoder = new Network("decoder", dec, config.pretraining().optimizer(), manager, new Shape(1, code));
         clusteringLayer = new ClusteringLayer(config.clusters(), 1f);
-        clusterer = new Network("centres", clusteringLayer, tuningOptimizer(), manager, new Shape(1, code));
-        encoderTuning = encoder.withOptimizer("encoder-tuning", tuningOptimizer());
-        decoderTuning = decoder.withOptimizer("decoder-tuning", tuningOptimizer());
+        clusterer = new Network("centres", clusteringLayer, tuningOptimizer(config.clusterRate()), manager, new Shape(1, code));
+        encoderTuning = encoder.withOptimizer("encoder-tuning", tuningOptimizer(config.clusterRate()));
+        decoderTuning = decoder.withOptimizer("decoder-tuning", config.decoderRate() > 0
+                ? tuningOptimizer(config.decoderRate()) : tuningOptimizer(config.clusterRate()));
         discriminator = new Network("discriminator", Blocks.critic(500, 500), Blocks.adam(1e-4f), manager,
                 new Shape(1, s[0]));
     }
@@ -101,8 +102,8 @@ public final class DeepClustering implements AutoCloseable, Checkpointed {
     }
 
     /** Fine-tuning's optimizer: SGD with momentum 0.9, or Adam (Keras's defaults but the rate) when asked. */
-    private Optimizer tuningOptimizer() {
-        return config.adamTuning() ? new aelab.train.Adam(config.clusterRate()) : new Sgd(config.clusterRate(), 0.9f);
+    private Optimizer tuningOptimizer(float rate) {
+        return config.adamTuning() ? new aelab.train.Adam(rate) : new Sgd(rate, 0.9f);
     }
 
     public DeepClusteringConfig config() {
