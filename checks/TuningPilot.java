@@ -44,11 +44,7 @@ public class TuningPilot {
         float noise = args.length > 7 ? Float.parseFloat(args[7]) : 0;
         float decoderRate = args.length > 8 ? Float.parseFloat(args[8]) : 0;
         int epochs = args.length > 9 ? Integer.parseInt(args[9]) : 500;
-        config = args[2].equals("adam") ? config.withAdamTuning(rate)
-                : new DeepClusteringConfig(config.name(), config.method(), config.clusters(), config.sizes(),
-                        config.pretraining(), rate, config.batchSize(), config.updateInterval(), config.tolerance(),
-                        config.klWeight(), config.adversarialWeight(), config.kmeansRestarts(), false, 0, 0, 0, false, 0f, 0f);
-        config = config.withTuneShift(shift).withRotation(rotation).withCriticNoise(noise).withDecoderRate(decoderRate);
+        config = (args[2].equals("adam") ? config.withAdamTuning(rate) : config.withClusterRate(rate)).withTuneShift(shift).withRotation(rotation).withCriticNoise(noise).withDecoderRate(decoderRate);
         try (DeepClustering model = new DeepClustering(config)) {
             model.load(Path.of(args[0]));
             int[] start = model.initialiseCentres(images, seed);

@@ -86,8 +86,8 @@ public final class DeepClustering implements AutoCloseable, Checkpointed {
         clusteringLayer = new ClusteringLayer(config.clusters(), 1f);
         clusterer = new Network("centres", clusteringLayer, tuningOptimizer(config.clusterRate()), manager, new Shape(1, code));
         encoderTuning = encoder.withOptimizer("encoder-tuning", tuningOptimizer(config.clusterRate()));
-        decoderTuning = decoder.withOptimizer("decoder-tuning", config.decoderRate() > 0
-                ? tuningOptimizer(config.decoderRate()) : tuningOptimizer(config.clusterRate()));
+        decoderTuning = decoder.withOptimizer("decoder-tuning",
+                tuningOptimizer(config.decoderRate() > 0 ? config.decoderRate() : config.clusterRate()));
         discriminator = new Network("discriminator", Blocks.critic(500, 500), Blocks.adam(1e-4f), manager,
                 new Shape(1, s[0]));
     }

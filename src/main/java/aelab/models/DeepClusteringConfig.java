@@ -103,6 +103,13 @@ public record DeepClusteringConfig(String name, DeepClustering.Method method, in
                 tolerance, klWeight, adversarialWeight, kmeansRestarts, collapse, pretrainShift, tuneShift, rotation, adamTuning, criticNoise, decoderRate);
     }
 
+    /** The same fine-tuned at another rate, with the same optimizer. */
+    public DeepClusteringConfig withClusterRate(float rate) {
+        return new DeepClusteringConfig(name, method, clusters, sizes, pretraining, rate, batchSize, updateInterval,
+                tolerance, klWeight, adversarialWeight, kmeansRestarts, collapse, pretrainShift, tuneShift, rotation, adamTuning,
+                criticNoise, decoderRate);
+    }
+
     /** The same fine-tuned with Adam at {@code rate} (see {@link #adamTuning()}). */
     public DeepClusteringConfig withAdamTuning(float rate) {
         return new DeepClusteringConfig(name, method, clusters, sizes, pretraining, rate, batchSize, updateInterval,
