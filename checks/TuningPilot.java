@@ -16,18 +16,20 @@ import java.nio.file.Path;
  * prints the scores before and after. Labels only score; the run's own rows are the control.
  *
  *   java -cp "target/classes:target/lib/*" checks/TuningPilot.java CHECKPOINT dec|idec|adec sgd|adam RATE SEED \
- *       [SHIFT [ROTATION [CRITIC_NOISE [DECODER_RATE [EPOCHS]]]]]
+ *       [SHIFT [ROTATION [CRITIC_NOISE [DECODER_RATE [EPOCHS [ADV_WEIGHT [CRITIC_CLIP]]]]]]]
  *
  * SHIFT, ROTATION: fine-tune on digits moved by up to this many pixels and turned by up to this many
  * degrees (P from the digits as they are). CRITIC_NOISE: ADEC's instance noise. DECODER_RATE: the
  * decoder's own fine-tuning rate (0: RATE). EPOCHS: at most this
- * many (default 500, DEC-keras's 20,000 iterations on 10,000 digits in batches of 256).
+ * many (default 500, DEC-keras's 20,000 iterations on 10,000 digits in batches of 256). ADV_WEIGHT:
+ * ADEC's adversarial weight (default the preset's 0.01). CRITIC_CLIP: above 0, a Wasserstein critic with
+ * its weights clipped to that bound (default 0, the paper's critic).
  */
 public class TuningPilot {
     public static void main(String[] args) {
         if (args.length < 5) {
             System.err.println("usage: TuningPilot.java PRETRAIN_CHECKPOINT dec|idec|adec sgd|adam RATE SEED"
-                    + " [SHIFT [ROTATION [CRITIC_NOISE [DECODER_RATE [EPOCHS]]]]]");
+                    + " [SHIFT [ROTATION [CRITIC_NOISE [DECODER_RATE [EPOCHS [ADV_WEIGHT [CRITIC_CLIP]]]]]]]");
             System.exit(2);
         }
         int seed = Integer.parseInt(args[4]);
@@ -44,14 +46,18 @@ public class TuningPilot {
         float noise = args.length > 7 ? Float.parseFloat(args[7]) : 0;
         float decoderRate = args.length > 8 ? Float.parseFloat(args[8]) : 0;
         int epochs = args.length > 9 ? Integer.parseInt(args[9]) : 500;
-        config = (args[2].equals("adam") ? config.withAdamTuning(rate) : config.withClusterRate(rate)).withTuneShift(shift).withRotation(rotation).withCriticNoise(noise).withDecoderRate(decoderRate);
+        float weight = args.length > 10 ? Float.parseFloat(args[10]) : config.adversarialWeight();
+        float clip = args.length > 11 ? Float.parseFloat(args[11]) : 0;
+        config = (args[2].equals("adam") ? config.withAdamTuning(rate) : config.withClusterRate(rate)).withTuneShift(shift).withRotation(rotation).withCriticNoise(noise).withDecoderRate(decoderRate)
+                .withAdversarialWeight(weight).withCriticClip(clip);
         try (DeepClustering model = new DeepClustering(config)) {
             model.load(Path.of(args[0]));
             int[] start = model.initialiseCentres(images, seed);
             System.out.println("AE + k-means: " + Clustering.scores(start, images.labels()));
             History h = model.cluster(images, new TrainingLoop.Options(epochs, 256, seed, true));
             System.out.println(args[1] + " with " + args[2] + " " + rate + ", shifts " + shift + ", turns " + rotation
-                    + ", critic noise " + noise + ", decoder rate " + decoderRate + ": " + Clustering.scores(model.predict(images), images.labels())
+                    + ", critic noise " + noise + ", decoder rate " + decoderRate + ", adversarial weight " + weight
+                    + ", critic clip " + clip + ": " + Clustering.scores(model.predict(images), images.labels())
                     + " after " + h.size() + " epochs");
         }
     }

@@ -64,6 +64,16 @@ public final class Losses {
         return Activation.softPlus(fakeLogits.neg()).mean();
     }
 
+    /** mean D(fake) - mean D(real): a Wasserstein critic's loss, to be minimised (its weights kept small by clipping) */
+    public static NDArray wassersteinCritic(NDArray real, NDArray fake) {
+        return fake.mean().sub(real.mean());
+    }
+
+    /** -mean D(fake): the generator's term against a Wasserstein critic; unlike log(1 - D), it does not fade as the critic wins */
+    public static NDArray wassersteinGenerator(NDArray fake) {
+        return fake.mean().neg();
+    }
+
     /** Share of real logits above 0 and fake ones at or below 0: how often the discriminator is right. */
     public static double discriminatorAccuracy(NDArray realLogits, NDArray fakeLogits) {
         long correct = realLogits.gt(0).sum().getLong() + fakeLogits.lte(0).sum().getLong();

@@ -173,8 +173,8 @@ public final class DeepClustering implements AutoCloseable, Checkpointed {
     public final History cluster(ImageSet data, TrainingLoop.Options options, Consumer<History>... listeners) {
         if (config.method() == Method.ADEC) {
             TrainingLoop.run(config.name() + " critic warm-up", data, manager,
-                    new TrainingLoop.Options(1, config.batchSize(), options.seed(), false), batch -> discriminator
-                            .criticStep(criticView(batch.x()), criticView(decoder.forward(encoder.forward(batch.x(), false), false))),
+                    new TrainingLoop.Options(1, config.batchSize(), options.seed(), false), batch -> criticStep(batch.x(),
+                            decoder.forward(encoder.forward(batch.x(), false), false)),
                     List.of());
         }
         // seeded by the epoch reached, so a resumed run draws fresh shifts rather than replaying epoch 1's
@@ -242,7 +242,7 @@ public final class DeepClustering implements AutoCloseable, Checkpointed {
                 NDArray dOut = discriminator.forward(criticView(decoderTuning.forward(z, true)), true);
                 // ADEC's minimax form, log(1 - D(x')): the non-saturating -log D(x') grew to ~6 while
                 // the critic won and its gradient tore the clusters apart (ACC 0.71 -> 0.44)
-                NDArray adv = Losses.minimaxGenerator(dOut);
+                NDArray adv = config.criticClip() > 0 ? Losses.wassersteinGenerator(dOut) : Losses.minimaxGenerator(dOut);
                 loss = loss.add(adv.mul(config.adversarialWeight()));
                 out.put("adversarial", (double) adv.getFloat());
             }
@@ -263,9 +263,16 @@ public final class DeepClustering implements AutoCloseable, Checkpointed {
                 out.put("mse", (double) mse.getFloat());
             }
             decoderTuning.step();
-            out.putAll(discriminator.criticStep(criticView(x), criticView(fake)));
+            out.putAll(criticStep(x, fake));
         }
         return out;
+    }
+
+    /** One update of ADEC's critic, digits against reconstructions: the paper's log loss, or a clipped Wasserstein critic. */
+    private Map<String, Double> criticStep(NDArray real, NDArray fake) {
+        return config.criticClip() > 0
+                ? discriminator.wassersteinStep(criticView(real), criticView(fake), config.criticClip())
+                : discriminator.criticStep(criticView(real), criticView(fake));
     }
 
     /** Images as ADEC's critic sees them: with the configured instance noise, x + N(0, sigma^2) per pixel. */

@@ -32,7 +32,7 @@ import ai.djl.training.optimizer.Optimizer;
 public record DeepClusteringConfig(String name, DeepClustering.Method method, int clusters, int[] sizes, Pretraining pretraining,
         float clusterRate, int batchSize, int updateInterval, double tolerance, float klWeight,
         float adversarialWeight, int kmeansRestarts, boolean collapse, int pretrainShift, int tuneShift, double rotation, boolean adamTuning,
-        float criticNoise, float decoderRate) {
+        float criticNoise, float decoderRate, float criticClip) {
     public DeepClusteringConfig {
         sizes = sizes.clone();
         if (pretrainShift < 0 || tuneShift < 0) {
@@ -43,6 +43,9 @@ public record DeepClusteringConfig(String name, DeepClustering.Method method, in
         }
         if (decoderRate < 0) {
             throw new IllegalArgumentException("decoder rate must be 0 (the clustering rate) or more, got " + decoderRate);
+        }
+        if (criticClip < 0) {
+            throw new IllegalArgumentException("critic clip must be 0 (the paper's critic) or more, got " + criticClip);
         }
         if (rotation < 0) {
             throw new IllegalArgumentException("rotation must be 0 or more degrees, got " + rotation);
@@ -56,12 +59,12 @@ public record DeepClusteringConfig(String name, DeepClustering.Method method, in
 
     public static DeepClusteringConfig dec() {
         return new DeepClusteringConfig("dec", DeepClustering.Method.DEC, 10, new int[] {784, 500, 500, 2000, 10}, Pretraining.decKeras(), 0.01f, 256, 140,
-                0.001, 1f, 0f, 20, false, 0, 0, 0, false, 0f, 0f);
+                0.001, 1f, 0f, 20, false, 0, 0, 0, false, 0f, 0f, 0f);
     }
 
     public static DeepClusteringConfig idec() {
         return new DeepClusteringConfig("idec", DeepClustering.Method.IDEC, 10, new int[] {784, 500, 500, 2000, 10}, Pretraining.decKeras(), 0.01f, 256, 140,
-                0.001, 0.1f, 0f, 20, false, 0, 0, 0, false, 0f, 0f);
+                0.001, 0.1f, 0f, 20, false, 0, 0, 0, false, 0f, 0f, 0f);
     }
 
     /**
@@ -72,79 +75,86 @@ public record DeepClusteringConfig(String name, DeepClustering.Method method, in
      */
     public static DeepClusteringConfig adec() {
         return new DeepClusteringConfig("adec", DeepClustering.Method.ADEC, 10, new int[] {784, 500, 500, 2000, 10}, Pretraining.decKeras(), 0.001f, 256, 140,
-                0.001, 1f, 0.01f, 20, false, 0, 0, 0, false, 0f, 0f);
+                0.001, 1f, 0.01f, 20, false, 0, 0, 0, false, 0f, 0f, 0f);
     }
 
     /** The same with another pre-training recipe. */
     public DeepClusteringConfig withPretraining(Pretraining p) {
         return new DeepClusteringConfig(name, method, clusters, sizes, p, clusterRate, batchSize, updateInterval, tolerance,
-                klWeight, adversarialWeight, kmeansRestarts, collapse, pretrainShift, tuneShift, rotation, adamTuning, criticNoise, decoderRate);
+                klWeight, adversarialWeight, kmeansRestarts, collapse, pretrainShift, tuneShift, rotation, adamTuning, criticNoise, decoderRate, criticClip);
     }
 
     /** The same with the collapse mistake switched on. */
     public DeepClusteringConfig withCollapse() {
         return new DeepClusteringConfig(name + "-collapse", method, clusters, sizes, pretraining, clusterRate, batchSize,
-                updateInterval, tolerance, klWeight, adversarialWeight, kmeansRestarts, true, pretrainShift, tuneShift, rotation, adamTuning, criticNoise, decoderRate);
+                updateInterval, tolerance, klWeight, adversarialWeight, kmeansRestarts, true, pretrainShift, tuneShift, rotation, adamTuning, criticNoise, decoderRate, criticClip);
     }
 
     public DeepClusteringConfig withKmeansRestarts(int restarts) {
         return new DeepClusteringConfig(name, method, clusters, sizes, pretraining, clusterRate, batchSize, updateInterval,
-                tolerance, klWeight, adversarialWeight, restarts, collapse, pretrainShift, tuneShift, rotation, adamTuning, criticNoise, decoderRate);
+                tolerance, klWeight, adversarialWeight, restarts, collapse, pretrainShift, tuneShift, rotation, adamTuning, criticNoise, decoderRate, criticClip);
     }
 
     /** The same with another weight on ADEC's adversarial term. */
     public DeepClusteringConfig withAdversarialWeight(float weight) {
         return new DeepClusteringConfig(name, method, clusters, sizes, pretraining, clusterRate, batchSize, updateInterval,
-                tolerance, klWeight, weight, kmeansRestarts, collapse, pretrainShift, tuneShift, rotation, adamTuning, criticNoise, decoderRate);
+                tolerance, klWeight, weight, kmeansRestarts, collapse, pretrainShift, tuneShift, rotation, adamTuning, criticNoise, decoderRate, criticClip);
     }
 
     public DeepClusteringConfig withUpdateInterval(int batches) {
         return new DeepClusteringConfig(name, method, clusters, sizes, pretraining, clusterRate, batchSize, batches,
-                tolerance, klWeight, adversarialWeight, kmeansRestarts, collapse, pretrainShift, tuneShift, rotation, adamTuning, criticNoise, decoderRate);
+                tolerance, klWeight, adversarialWeight, kmeansRestarts, collapse, pretrainShift, tuneShift, rotation, adamTuning, criticNoise, decoderRate, criticClip);
     }
 
     /** The same fine-tuned at another rate, with the same optimizer. */
     public DeepClusteringConfig withClusterRate(float rate) {
         return new DeepClusteringConfig(name, method, clusters, sizes, pretraining, rate, batchSize, updateInterval,
                 tolerance, klWeight, adversarialWeight, kmeansRestarts, collapse, pretrainShift, tuneShift, rotation, adamTuning,
-                criticNoise, decoderRate);
+                criticNoise, decoderRate, criticClip);
     }
 
     /** The same fine-tuned with Adam at {@code rate} (see {@link #adamTuning()}). */
     public DeepClusteringConfig withAdamTuning(float rate) {
         return new DeepClusteringConfig(name, method, clusters, sizes, pretraining, rate, batchSize, updateInterval,
-                tolerance, klWeight, adversarialWeight, kmeansRestarts, collapse, pretrainShift, tuneShift, rotation, true, criticNoise, decoderRate);
+                tolerance, klWeight, adversarialWeight, kmeansRestarts, collapse, pretrainShift, tuneShift, rotation, true, criticNoise, decoderRate, criticClip);
     }
 
     /** The same, fine-tuned on images moved by up to {@code pixels} pixels each way (see {@link #tuneShift()}). */
     public DeepClusteringConfig withTuneShift(int pixels) {
         return new DeepClusteringConfig(name, method, clusters, sizes, pretraining, clusterRate, batchSize, updateInterval,
-                tolerance, klWeight, adversarialWeight, kmeansRestarts, collapse, pretrainShift, pixels, rotation, adamTuning, criticNoise, decoderRate);
+                tolerance, klWeight, adversarialWeight, kmeansRestarts, collapse, pretrainShift, pixels, rotation, adamTuning, criticNoise, decoderRate, criticClip);
     }
 
     /** The same, pre-trained on images moved by up to {@code pixels} pixels each way. */
     public DeepClusteringConfig withPretrainShift(int pixels) {
         return new DeepClusteringConfig(name, method, clusters, sizes, pretraining, clusterRate, batchSize, updateInterval,
-                tolerance, klWeight, adversarialWeight, kmeansRestarts, collapse, pixels, tuneShift, rotation, adamTuning, criticNoise, decoderRate);
+                tolerance, klWeight, adversarialWeight, kmeansRestarts, collapse, pixels, tuneShift, rotation, adamTuning, criticNoise, decoderRate, criticClip);
     }
 
     /** The same, with every shifted image also turned by up to {@code degrees} either way (see {@link #rotation()}). */
     public DeepClusteringConfig withRotation(double degrees) {
         return new DeepClusteringConfig(name, method, clusters, sizes, pretraining, clusterRate, batchSize, updateInterval,
-                tolerance, klWeight, adversarialWeight, kmeansRestarts, collapse, pretrainShift, tuneShift, degrees, adamTuning, criticNoise, decoderRate);
+                tolerance, klWeight, adversarialWeight, kmeansRestarts, collapse, pretrainShift, tuneShift, degrees, adamTuning, criticNoise, decoderRate, criticClip);
     }
 
     /** The same with instance noise of standard deviation {@code sigma} on the critic's inputs (see {@link #criticNoise()}). */
     public DeepClusteringConfig withCriticNoise(float sigma) {
         return new DeepClusteringConfig(name, method, clusters, sizes, pretraining, clusterRate, batchSize, updateInterval,
-                tolerance, klWeight, adversarialWeight, kmeansRestarts, collapse, pretrainShift, tuneShift, rotation, adamTuning, sigma, decoderRate);
+                tolerance, klWeight, adversarialWeight, kmeansRestarts, collapse, pretrainShift, tuneShift, rotation, adamTuning, sigma, decoderRate, criticClip);
     }
 
     /** The same with ADEC's decoder fine-tuned at its own rate (see {@link #decoderRate()}). */
     public DeepClusteringConfig withDecoderRate(float rate) {
         return new DeepClusteringConfig(name, method, clusters, sizes, pretraining, clusterRate, batchSize, updateInterval,
                 tolerance, klWeight, adversarialWeight, kmeansRestarts, collapse, pretrainShift, tuneShift, rotation, adamTuning,
-                criticNoise, rate);
+                criticNoise, rate, criticClip);
+    }
+
+    /** The same with ADEC's critic made a Wasserstein one, weights clipped to ±{@code clip} (see {@link #criticClip()}). */
+    public DeepClusteringConfig withCriticClip(float clip) {
+        return new DeepClusteringConfig(name, method, clusters, sizes, pretraining, clusterRate, batchSize, updateInterval,
+                tolerance, klWeight, adversarialWeight, kmeansRestarts, collapse, pretrainShift, tuneShift, rotation, adamTuning,
+                criticNoise, decoderRate, clip);
     }
 
     /**

@@ -64,6 +64,16 @@ class LossesTest {
     }
 
     @Test
+    void wassersteinTermsAreDifferencesOfMeans() {
+        NDArray real = a(new float[] {1f, 3f, 5f, 7f}, 4, 1);
+        NDArray fake = a(new float[] {0f, 2f, -1f, 3f}, 4, 1);
+        // critic: mean(fake) - mean(real) = 1 - 4; generator: -mean(fake), as large for a confident critic as for a fooled one
+        assertEquals(-3f, Losses.wassersteinCritic(real, fake).getFloat(), 1e-6);
+        assertEquals(-1f, Losses.wassersteinGenerator(fake).getFloat(), 1e-6);
+        assertEquals(80f, Losses.wassersteinGenerator(a(new float[] {-80f}, 1, 1)).getFloat(), 1e-6);
+    }
+
+    @Test
     void binaryCrossEntropyOnProbabilitiesAndOnLogitsAgree() {
         float[] logits = {-3f, -0.5f, 0f, 2f, 7f, -20f};
         float[] y = {0f, 1f, 0.5f, 1f, 0f, 0.3f};

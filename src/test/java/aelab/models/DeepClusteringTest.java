@@ -212,6 +212,25 @@ class DeepClusteringTest {
     }
 
     @Test
+    void adecWithAWassersteinCriticRanksDigitsAboveReconstructions() {
+        ImageSet data = digits(600);
+        Engine.getInstance().setRandomSeed(6);
+        DeepClusteringConfig c = DeepClusteringConfig.adec().withKmeansRestarts(1).withUpdateInterval(1000)
+                .withAdversarialWeight(1f).withCriticClip(0.01f);
+        try (DeepClustering m = new DeepClustering(c)) {
+            m.pretrain(data, new TrainingLoop.Options(2, 128, 1, false));
+            m.initialiseCentres(data, 1);
+            History h = m.cluster(data, new TrainingLoop.Options(3, 128, 1, false));
+            // the critic's estimate mean D(x) - mean D(x') is positive once it tells digits from reconstructions
+            assertTrue(h.last("w_distance") > 0, "Wasserstein estimate " + h.last("w_distance"));
+            assertTrue(Double.isFinite(h.last("adversarial")) && Double.isFinite(h.last("kl")), "losses stay finite");
+        }
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> DeepClusteringConfig.adec().withCriticClip(-0.01f));
+        assertTrue(e.getMessage().contains("critic clip"), e.getMessage());
+    }
+
+    @Test
     void criticNoiseMustNotBeNegative() {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> DeepClusteringConfig.adec().withCriticNoise(-0.1f));
