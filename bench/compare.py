@@ -75,11 +75,17 @@ def main():
     parser.add_argument("--rounds", type=int, default=2, help="alternating passes of each side per model")
     parser.add_argument("--layered", action="store_true",
                         help="also AE Lab on MXNet without its cached graphs (-Daelab.cachedGraphs=false)")
+    parser.add_argument("--avx2", action="store_true",
+                        help="both sides as on a CPU without AVX-512: oneDNN capped at AVX2 (DNNL_MAX_CPU_ISA), ATen's"
+                             " kernels at AVX2 (ATEN_CPU_CAPABILITY), OpenBLAS's Haswell kernel")
     args = parser.parse_args()
     unknown = [m for m in args.models if m not in MODELS]
     if unknown:
         parser.error(f"unknown model {', '.join(unknown)}; choose from {', '.join(MODELS)}")
     env = dict(os.environ, MXNET_ENGINE_TYPE="NaiveEngine", OMP_WAIT_POLICY="PASSIVE")
+    if args.avx2:
+        # on an AVX-512 machine, what an AVX2-only one (Zen 2, Zen 3) would dispatch, same cores and caches
+        env.update(DNNL_MAX_CPU_ISA="AVX2", ATEN_CPU_CAPABILITY="avx2", OPENBLAS_CORETYPE="Haswell")
     # AE Lab as ./aelab and the kernelspec run it: one OpenMP thread per core unless the user chose
     java_env = dict(env, OMP_NUM_THREADS=os.environ.get("OMP_NUM_THREADS", str(len(os.sched_getaffinity(0)))))
     # and MXNet's bundled OpenBLAS pinned as ./aelab pins it (environment/openblas_core.sh)
@@ -89,12 +95,13 @@ def main():
         engines["MXNet layer by layer"] = dict(engines["MXNet"], JAVA_TOOL_OPTIONS="-Daelab.cachedGraphs=false")
     if pytorch_engine_installed():
         engines["DJL PyTorch"] = dict(java_env, AELAB_ENGINE="pytorch")
-    torch_env = {k: v for k, v in env.items() if k not in OPENBLAS_PINS}
-    pins = [f"{k}={env[k]}" for k in OPENBLAS_PINS if k in env]
+    torch_env = {k: v for k, v in env.items() if k not in OPENBLAS_PINS or args.avx2}
+    pins = [] if args.avx2 else [f"{k}={env[k]}" for k in OPENBLAS_PINS if k in env]
     blas = os.path.realpath("/usr/lib/x86_64-linux-gnu/libblas.so.3")
     core = measure(torch_command("blas", 0, 0), torch_env)["core"]
     ceiling = measure(java_command("gemm", 1, 0), dict(engines["MXNet"], OMP_NUM_THREADS=str(os.cpu_count())))["gflops"]
-    print(f"CPU: {cpu_model()}, {os.cpu_count()} cores")
+    print(f"CPU: {cpu_model()}, {os.cpu_count()} cores" + (", capped at AVX2 (--avx2: DNNL_MAX_CPU_ISA=AVX2,"
+                                                            " ATEN_CPU_CAPABILITY=avx2, OPENBLAS_CORETYPE=Haswell)" if args.avx2 else ""))
     print(f"{args.samples} digits, {args.epochs} epochs per pass (median of epochs 2..), {args.rounds} rounds,"
           f" {', '.join(['AE Lab on ' + e for e in engines])} and PyTorch alternating")
     print(f"AE Lab: OMP_WAIT_POLICY=PASSIVE, OMP_NUM_THREADS={java_env['OMP_NUM_THREADS']},"
