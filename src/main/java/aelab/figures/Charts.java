@@ -36,6 +36,10 @@ public final class Charts {
                 .yAxisTitle(yAxis).build();
         style(chart);
         chart.getStyler().setYAxisLogarithmic(logScale);
+        if (!logScale) {
+            // two close values (20.6 and 20.2) otherwise get ticks printed as 20.599999999999998
+            chart.getStyler().setYAxisDecimalPattern("#,##0.####");
+        }
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         if (history.size() == 0) {
             // an empty chart still needs a series; say where the curves will appear
