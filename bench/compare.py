@@ -6,6 +6,8 @@ their share of this machine's fp32 ceiling (the rate of one large matrix product
 first), and resident memory after epoch 2 and after the last epoch.
 
     /usr/bin/python3 bench/compare.py [--epochs 20] [--samples 6400] [--rounds 2] [model ...]
+
+With --contention it prints instead each side's speed alone and beside a busy loop on one core.
 """
 import argparse
 import os
@@ -67,6 +69,23 @@ def measure(command, env):
     sys.exit(f"no RESULT line from {' '.join(command)}:\n{out.stdout[-2000:]}")
 
 
+def contention(args, envs):
+    """Each side's speed alone and beside a shell busy loop on one core (issue 15: at most 2x slower)."""
+    print("| model | side | alone (samples/s) | beside a busy loop | share kept |")
+    print("|---|---|---|---|---|")
+    for model in args.models or MODELS:
+        for side, side_env in envs.items():
+            command = (torch_command if side == "PyTorch" else java_command)(model, args.epochs, args.samples)
+            alone = measure(command, side_env)["samples_per_s"]
+            busy = subprocess.Popen(["bash", "-c", "while :; do :; done"])
+            try:
+                beside = measure(command, side_env)["samples_per_s"]
+            finally:
+                busy.kill()
+                busy.wait()
+            print(f"| {model} | {side} | {alone:.0f} | {beside:.0f} | {beside / alone:.2f}x |", flush=True)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("models", nargs="*", metavar="model", help="any of " + ", ".join(MODELS) + " (default: all)")
@@ -78,6 +97,8 @@ def main():
     parser.add_argument("--avx2", action="store_true",
                         help="both sides as on a CPU without AVX-512: oneDNN capped at AVX2 (DNNL_MAX_CPU_ISA), ATen's"
                              " kernels at AVX2 (ATEN_CPU_CAPABILITY), OpenBLAS's Haswell kernel")
+    parser.add_argument("--contention", action="store_true",
+                        help="instead of the comparison: each side alone and then beside a busy loop taking one core")
     args = parser.parse_args()
     unknown = [m for m in args.models if m not in MODELS]
     if unknown:
@@ -114,6 +135,9 @@ def main():
           " (best of 20)")
     print()
     sides = list(engines) + ["PyTorch"]
+    if args.contention:
+        contention(args, {**engines, "PyTorch": torch_env})
+        return
     print("| model | batch | " + " | ".join(f"{s} samples/s" for s in sides) + " | "
           + " | ".join(f"{e} / PyTorch" for e in engines) + " | "
           + " | ".join(f"{s} GFLOP/s (% of ceiling)" for s in sides) + " | "

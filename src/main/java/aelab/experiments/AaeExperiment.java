@@ -29,6 +29,11 @@ public final class AaeExperiment implements Experiment {
     }
 
     @Override
+    public List<String> separableStages() {
+        return List.of("gaussian", "ring");
+    }
+
+    @Override
     public Map<String, Object> run(Run run) {
         Split data = run.data();
         ImageSet train = run.sized(data.train(), 2000);
@@ -41,6 +46,10 @@ public final class AaeExperiment implements Experiment {
         priors.put("ring", Prior.mixtureOfGaussians(10, 4, 0.5f));
         for (Map.Entry<String, Prior> prior : priors.entrySet()) {
             String stage = prior.getKey();
+            if (run.skips(stage)) {
+                continue;
+            }
+            run.seedEngine(stage);
             try (AdversarialAutoencoder aae = new AdversarialAutoencoder(config, prior.getValue())) {
                 History h = run.train(stage, aae, run.options(2, 60, 100), (o, l) -> aae.fit(train, o, l));
                 float[][] codes = aae.encode(test);
