@@ -123,8 +123,12 @@ def main():
     ceiling = measure(java_command("gemm", 1, 0), dict(engines["MXNet"], OMP_NUM_THREADS=str(os.cpu_count())))["gflops"]
     print(f"CPU: {cpu_model()}, {os.cpu_count()} cores" + (", capped at AVX2 (--avx2: DNNL_MAX_CPU_ISA=AVX2,"
                                                             " ATEN_CPU_CAPABILITY=avx2, OPENBLAS_CORETYPE=Haswell)" if args.avx2 else ""))
-    print(f"{args.samples} digits, {args.epochs} epochs per pass (median of epochs 2..), {args.rounds} rounds,"
-          f" {', '.join(['AE Lab on ' + e for e in engines])} and PyTorch alternating")
+    if args.contention:
+        print(f"{args.samples} digits, {args.epochs} epochs per pass (median of epochs 2..), each side alone, then"
+              " beside a busy loop")
+    else:
+        print(f"{args.samples} digits, {args.epochs} epochs per pass (median of epochs 2..), {args.rounds} rounds,"
+              f" {', '.join(['AE Lab on ' + e for e in engines])} and PyTorch alternating")
     print(f"AE Lab: OMP_WAIT_POLICY=PASSIVE, OMP_NUM_THREADS={java_env['OMP_NUM_THREADS']},"
           f" MXNet's OpenBLAS kernel {mxnet_core or 'its own choice'}")
     print(f"PyTorch: OMP_WAIT_POLICY=PASSIVE, BLAS {blas}, OpenBLAS kernel {core}"

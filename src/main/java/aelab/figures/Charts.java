@@ -2,6 +2,8 @@ package aelab.figures;
 
 import aelab.train.History;
 import java.awt.Color;
+import java.awt.Font;
+import java.awt.font.FontRenderContext;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -208,11 +210,25 @@ public final class Charts {
         return out;
     }
 
+    /**
+     * The title font, made smaller (down to 9 pt) until the title fits: XChart centres a title over the plot,
+     * which a legend on the right pushes left, and cuts what falls outside the chart. Four fifths of the
+     * chart's width fit either way.
+     */
+    static Font titleFont(String title, int width) {
+        Font font = ImageGrid.TITLE_FONT;
+        FontRenderContext context = new FontRenderContext(null, true, true);
+        while (title != null && font.getSize2D() > 9 && font.getStringBounds(title, context).getWidth() > 0.8 * width) {
+            font = font.deriveFont(font.getSize2D() - 1);
+        }
+        return font;
+    }
+
     static void style(Chart<?, ?> chart) {
         Styler s = chart.getStyler();
         s.setChartBackgroundColor(Color.WHITE);
         s.setPlotBackgroundColor(Color.WHITE);
-        s.setChartTitleFont(ImageGrid.TITLE_FONT);
+        s.setChartTitleFont(titleFont(chart.getTitle(), chart.getWidth()));
         s.setLegendFont(ImageGrid.LABEL_FONT);
         if (s instanceof org.knowm.xchart.style.AxesChartStyler a) {
             a.setAxisTitleFont(ImageGrid.LABEL_FONT);

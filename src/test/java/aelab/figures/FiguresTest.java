@@ -158,6 +158,22 @@ class FiguresTest {
     }
 
     @Test
+    void aLongTitleIsSetSmallerSoThatItIsNotCutAtTheEdges() throws IOException {
+        String title = "AAE codes of the test digits over 10 Gaussians (std 0.5) on a circle of radius 4.0 samples";
+        assertTrue(Charts.titleFont(title, Charts.WIDTH).getSize() < ImageGrid.TITLE_FONT.getSize());
+        assertEquals(ImageGrid.TITLE_FONT, Charts.titleFont("codes", Charts.WIDTH));
+        BufferedImage img = check(Charts.scatter(new float[][] {{0, 0}, {1, 1}}, new int[] {0, 1}, title, "z1", "z2"),
+                "long-title", Charts.WIDTH, 300);
+        // XChart centres a title wider than the chart, so its first and last letters fall off both edges
+        for (int y = 0; y < 30; y++) {
+            for (int x : new int[] {0, 1, img.getWidth() - 2, img.getWidth() - 1}) {
+                Color c = new Color(img.getRGB(x, y));
+                assertTrue(c.getRed() + c.getGreen() + c.getBlue() > 600, "title ink at the edge, x " + x + ", y " + y);
+            }
+        }
+    }
+
+    @Test
     void barsHistogramAndConfusionMatrix() throws IOException {
         check(Charts.bars(List.of("0", "1", "2"), new double[] {30, 5, 12}, "cluster sizes", "cluster", "images"),
                 "bars", Charts.WIDTH, Charts.HEIGHT);
