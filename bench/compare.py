@@ -23,6 +23,11 @@ MODELS = ["dense", "vae", "conv", "stacked", "aae"]
 LINE = re.compile(r"RESULT (\w+) (\w+) (.*)")
 # where this workplace pins OpenBLAS to an older kernel for old builds; PyTorch runs without them
 OPENBLAS_PINS = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
+# glibc's malloc, left to itself, maps every tensor above its (moving) threshold afresh and gives it back after
+# use, so PyTorch pays page faults on every step: here its dense model ran at 4,700-14,300 samples/s from run to
+# run, and at 14,300-18,300 with these. MXNet pools its own memory and is unaffected (measured), so only the
+# PyTorch sides get them: ./aelab sets them for AELAB_ENGINE=pytorch, as PyTorch's tuning guide swaps the allocator.
+PYTORCH_MALLOC = {"MALLOC_MMAP_THRESHOLD_": "268435456", "MALLOC_TRIM_THRESHOLD_": "1073741824"}
 
 
 def cpu_model():
@@ -99,6 +104,8 @@ def main():
                              " kernels at AVX2 (ATEN_CPU_CAPABILITY), OpenBLAS's Haswell kernel")
     parser.add_argument("--contention", action="store_true",
                         help="instead of the comparison: each side alone and then beside a busy loop taking one core")
+    parser.add_argument("--default-malloc", action="store_true",
+                        help="PyTorch and DJL's PyTorch engine on glibc's default malloc settings (slow, erratic here)")
     args = parser.parse_args()
     unknown = [m for m in args.models if m not in MODELS]
     if unknown:
@@ -114,9 +121,11 @@ def main():
     engines = {"MXNet": dict(java_env, AELAB_ENGINE="mxnet", **({"OPENBLAS_CORETYPE": mxnet_core} if mxnet_core else {}))}
     if args.layered:
         engines["MXNet layer by layer"] = dict(engines["MXNet"], JAVA_TOOL_OPTIONS="-Daelab.cachedGraphs=false")
+    malloc = {} if args.default_malloc else {k: os.environ.get(k, v) for k, v in PYTORCH_MALLOC.items()}
     if pytorch_engine_installed():
-        engines["DJL PyTorch"] = dict(java_env, AELAB_ENGINE="pytorch")
+        engines["DJL PyTorch"] = dict(java_env, AELAB_ENGINE="pytorch", **malloc)
     torch_env = {k: v for k, v in env.items() if k not in OPENBLAS_PINS or args.avx2}
+    torch_env.update(malloc)
     pins = [] if args.avx2 else [f"{k}={env[k]}" for k in OPENBLAS_PINS if k in env]
     blas = os.path.realpath("/usr/lib/x86_64-linux-gnu/libblas.so.3")
     core = measure(torch_command("blas", 0, 0), torch_env)["core"]
@@ -133,6 +142,8 @@ def main():
           f" MXNet's OpenBLAS kernel {mxnet_core or 'its own choice'}")
     print(f"PyTorch: OMP_WAIT_POLICY=PASSIVE, BLAS {blas}, OpenBLAS kernel {core}"
           + (f" (with {', '.join(pins)} unset for it)" if pins else ""))
+    print("PyTorch and DJL's PyTorch engine: glibc malloc "
+          + ("defaults (--default-malloc)" if not malloc else " ".join(f"{k}={v}" for k, v in malloc.items())))
     if len(engines) == 1:
         print("AE Lab on DJL's PyTorch engine: not installed (bash environment/setup.sh --pytorch)")
     print(f"fp32 ceiling: {ceiling:.1f} GFLOP/s, a 2048 x 2048 matrix product in MXNet on {os.cpu_count()} threads"
