@@ -64,7 +64,8 @@ public final class StepProfile {
                         NDArray out = network.forward(x, true);
                         out.getFloat(0, 0); // waits for the forward pass on an asynchronous engine
                         mark[2] = System.nanoTime();
-                        NDArray loss = dense ? Losses.binaryCrossEntropyWithLogits(out, x) : Losses.meanSquaredError(out, x);
+                        NDArray loss = dense ? Losses.binaryCrossEntropyWithLogits(out, x)
+                                : Losses.meanSquaredError(out, x);
                         loss.getFloat();
                         mark[3] = System.nanoTime();
                         gc.backward(loss);
