@@ -5,6 +5,7 @@ import aelab.Mode;
 import aelab.losses.Losses;
 import aelab.models.Activation;
 import aelab.models.DenseAutoencoder;
+import aelab.nn.Scalars;
 import aelab.train.Adam;
 import aelab.train.Network;
 import ai.djl.engine.Engine;
@@ -102,7 +103,7 @@ public final class StepProfile {
         var params = network.block().getParameters().values();
         long values = params.stream().mapToLong(p -> p.getArray().size()).sum();
         Adam adam = new Adam(1e-3f);
-        NDArray[] grads = params.stream().map(p -> p.getArray().onesLike().mul(1e-3f)).toArray(NDArray[]::new);
+        NDArray[] grads = params.stream().map(p -> Scalars.mul(p.getArray().onesLike(), 1e-3f)).toArray(NDArray[]::new);
         String[] kernels = {"w -= g in place", "fused Adam update"};
         for (int k = 0; k < kernels.length; k++) {
             long start = 0;

@@ -1,5 +1,6 @@
 package aelab.losses;
 
+import aelab.nn.Scalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
 
@@ -21,7 +22,7 @@ public final class Losses {
     /** mean over all values of -(y log p + (1 - y) log(1 - p)), p clipped into [eps, 1 - eps] */
     public static NDArray binaryCrossEntropy(NDArray p, NDArray y) {
         // + 0 * p keeps a NaN in p a NaN (clipping alone turns it into a bound, hiding it from the divergence guard)
-        NDArray q = p.clip(EPS, 1 - EPS).add(p.mul(0));
+        NDArray q = p.clip(EPS, 1 - EPS).add(Scalars.mul(p, 0));
         return y.mul(q.log()).add(y.neg().add(1).mul(q.neg().add(1).log())).neg().mean();
     }
 
@@ -51,7 +52,7 @@ public final class Losses {
      */
     public static NDArray gaussianNegativeLogLikelihood(NDArray mean, NDArray x, float sigma) {
         double constant = Math.log(sigma * Math.sqrt(2 * Math.PI));
-        return x.sub(mean).square().div(2 * sigma * sigma).add((float) constant).sum(new int[] {1}).mean();
+        return Scalars.div(x.sub(mean).square(), 2 * sigma * sigma).add((float) constant).sum(new int[] {1}).mean();
     }
 
     /** BCE(sigmoid(real), 1) + BCE(sigmoid(fake), 0) = mean softplus(-real) + mean softplus(fake): a discriminator's loss on logits */
@@ -82,7 +83,7 @@ public final class Losses {
 
     /** per sample: -1/2 sum_j (1 + logvar_j - mu_j^2 - exp(logvar_j)) = KL(N(mu, exp(logvar)) || N(0, I)) */
     public static NDArray klToStandardNormal(NDArray mu, NDArray logVar) {
-        return logVar.add(1).sub(mu.square()).sub(logVar.exp()).sum(new int[] {1}).mul(-0.5f).mean();
+        return Scalars.mul(logVar.add(1).sub(mu.square()).sub(logVar.exp()).sum(new int[] {1}), -0.5f).mean();
     }
 
     /**
@@ -91,8 +92,8 @@ public final class Losses {
      */
     public static NDArray klSparsity(NDArray codes, float rho, boolean mean) {
         NDArray r = codes.mean(new int[] {0}).clip(EPS, 1 - EPS);
-        NDArray kl = r.pow(-1).mul(rho).log().mul(rho)
-                .add(r.neg().add(1).pow(-1).mul(1 - rho).log().mul(1 - rho));
+        NDArray kl = Scalars.mul(Scalars.mul(Scalars.pow(r, -1), rho).log(), rho)
+                .add(Scalars.mul(Scalars.mul(Scalars.pow(r.neg().add(1), -1), 1 - rho).log(), 1 - rho));
         return mean ? kl.mean() : kl.sum();
     }
 
@@ -103,12 +104,12 @@ public final class Losses {
 
     /** 1/2 sum of w^2 over the negative entries of w only (the nonnegativity penalty of NCAE) */
     public static NDArray negativeWeightPenalty(NDArray weights) {
-        return weights.minimum(0).square().sum().mul(0.5f);
+        return Scalars.mul(Scalars.minimum(weights, 0).square().sum(), 0.5f);
     }
 
     /** 1/2 sum of w^2 (L2 weight decay, before its weight) */
     public static NDArray weightDecay(NDArray weights) {
-        return weights.square().sum().mul(0.5f);
+        return Scalars.mul(weights.square().sum(), 0.5f);
     }
 
     /**
@@ -117,7 +118,7 @@ public final class Losses {
      */
     public static NDArray studentTAssignment(NDArray z, NDArray centres, float alpha) {
         NDArray d2 = z.expandDims(1).sub(centres.expandDims(0)).square().sum(new int[] {2});
-        NDArray q = d2.div(alpha).add(1).pow(-(alpha + 1) / 2);
+        NDArray q = Scalars.pow(Scalars.div(d2, alpha).add(1), -(alpha + 1) / 2);
         return q.div(q.sum(new int[] {1}, true));
     }
 

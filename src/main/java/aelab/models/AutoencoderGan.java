@@ -2,6 +2,7 @@ package aelab.models;
 
 import aelab.data.ImageSet;
 import aelab.losses.Losses;
+import aelab.nn.Scalars;
 import aelab.train.Adam;
 import aelab.train.Checkpoint;
 import aelab.train.Checkpointed;
@@ -123,7 +124,7 @@ public final class AutoencoderGan implements AutoCloseable, Checkpointed {
                 NDArray ae = Losses.meanSquaredError(xHat, x);
                 NDArray dOut = discriminator.forward(xHat, true);
                 NDArray gan = Losses.nonSaturatingGenerator(dOut);
-                NDArray loss = ae.mul(config.alpha).add(gan.mul(config.beta));
+                NDArray loss = Scalars.mul(ae, config.alpha).add(Scalars.mul(gan, config.beta));
                 gc.backward(loss);
                 out.put("ae_loss", (double) ae.getFloat());
                 out.put("gan_loss", (double) gan.getFloat());

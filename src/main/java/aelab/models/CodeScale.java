@@ -2,6 +2,7 @@ package aelab.models;
 
 import aelab.Results;
 import aelab.losses.Losses;
+import aelab.nn.Scalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.Map;
@@ -37,7 +38,8 @@ public final class CodeScale {
      */
     public static Map<String, Double> targetStrength(float[][] codes, float[][] centres, double scale) {
         try (NDManager m = NDManager.newBaseManager()) {
-            NDArray q = Losses.studentTAssignment(Rows.create(m, codes).mul(scale), Rows.create(m, centres).mul(scale), 1f);
+            NDArray q = Losses.studentTAssignment(Scalars.mul(Rows.create(m, codes), (float) scale),
+                    Scalars.mul(Rows.create(m, centres), (float) scale), 1f);
             NDArray p = Losses.targetDistribution(q);
             return Map.of("max_q", (double) q.max(new int[] {1}).mean().getFloat(),
                     "kl", (double) Losses.klDivergence(p, q).getFloat());

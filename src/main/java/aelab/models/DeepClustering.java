@@ -8,6 +8,7 @@ import aelab.metrics.KMeans;
 import aelab.nn.CachedLoss;
 import aelab.nn.ClusteringLayer;
 import aelab.nn.Graph;
+import aelab.nn.Scalars;
 import aelab.train.Checkpoint;
 import aelab.train.Checkpointed;
 import aelab.train.History;
@@ -232,7 +233,7 @@ public final class DeepClustering implements AutoCloseable, Checkpointed {
             z = encoderTuning.forward(x, true);
             NDArray q = clusterer.forward(z, true);
             NDArray kl = Losses.klDivergence(config.collapse() ? Losses.targetDistribution(q) : p, q);
-            NDArray loss = kl.mul(config.klWeight());
+            NDArray loss = Scalars.mul(kl, config.klWeight());
             out.put("kl", (double) kl.getFloat());
             if (config.method() == Method.IDEC) {
                 NDArray mse = Losses.meanSquaredError(decoderTuning.forward(z, true), x);
@@ -243,7 +244,7 @@ public final class DeepClustering implements AutoCloseable, Checkpointed {
                 // ADEC's minimax form, log(1 - D(x')): the non-saturating -log D(x') grew to ~6 while
                 // the critic won and its gradient tore the clusters apart (ACC 0.71 -> 0.44)
                 NDArray adv = config.criticClip() > 0 ? Losses.wassersteinGenerator(dOut) : Losses.minimaxGenerator(dOut);
-                loss = loss.add(adv.mul(config.adversarialWeight()));
+                loss = loss.add(Scalars.mul(adv, config.adversarialWeight()));
                 out.put("adversarial", (double) adv.getFloat());
             }
             gc.backward(loss);

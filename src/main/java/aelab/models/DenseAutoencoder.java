@@ -5,6 +5,7 @@ import aelab.data.ImageSet;
 import aelab.losses.Losses;
 import aelab.nn.CachedLoss;
 import aelab.nn.Graph;
+import aelab.nn.Scalars;
 import aelab.train.Checkpoint;
 import aelab.train.Checkpointed;
 import aelab.train.History;
@@ -184,7 +185,7 @@ public final class DenseAutoencoder implements AutoCloseable, Checkpointed {
         return switch (config.loss) {
             case MSE -> Losses.meanSquaredError(xHat, x);
             case BCE -> Losses.binaryCrossEntropy(xHat, x);
-            case SSE -> Losses.meanSquaredError(xHat, x).mul(x.getShape().get(1) / 2f);
+            case SSE -> Scalars.mul(Losses.meanSquaredError(xHat, x), x.getShape().get(1) / 2f);
         };
     }
 
@@ -250,12 +251,12 @@ public final class DenseAutoencoder implements AutoCloseable, Checkpointed {
         NDArray total = reconstruction;
         terms.put(config.loss.name().toLowerCase(java.util.Locale.ROOT), (double) reconstruction.getFloat());
         if (p.activityL1() > 0) {
-            NDArray l1 = Losses.l1Activity(code).mul(p.activityL1());
+            NDArray l1 = Scalars.mul(Losses.l1Activity(code), p.activityL1());
             terms.put("l1_activity", (double) l1.getFloat());
             total = total.add(l1);
         }
         if (p.sparsityBeta() > 0) {
-            NDArray kl = Losses.klSparsity(code, p.sparsityRho(), p.sparsityMean()).mul(p.sparsityBeta());
+            NDArray kl = Scalars.mul(Losses.klSparsity(code, p.sparsityRho(), p.sparsityMean()), p.sparsityBeta());
             terms.put("kl_sparsity", (double) kl.getFloat());
             total = total.add(kl);
         }
@@ -270,10 +271,10 @@ public final class DenseAutoencoder implements AutoCloseable, Checkpointed {
                 NDArray w = kernel.reshape(kernel.getShape());
                 w.attach(x.getManager());
                 if (p.weightDecay() > 0 && (!p.decayCodeLayerOnly() || k == codeLayer)) {
-                    total = total.add(Losses.weightDecay(w).mul(p.weightDecay()));
+                    total = total.add(Scalars.mul(Losses.weightDecay(w), p.weightDecay()));
                 }
                 if (p.nonnegativity() > 0) {
-                    total = total.add(Losses.negativeWeightPenalty(w).mul(p.nonnegativity()));
+                    total = total.add(Scalars.mul(Losses.negativeWeightPenalty(w), p.nonnegativity()));
                 }
             }
         }

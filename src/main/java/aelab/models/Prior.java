@@ -1,5 +1,6 @@
 package aelab.models;
 
+import aelab.nn.Scalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -38,8 +39,8 @@ public interface Prior {
                 }
                 NDArray k = m.randomInteger(0, components, new Shape(n), ai.djl.ndarray.types.DataType.INT32)
                         .toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
-                NDArray angle = k.mul((float) (2 * Math.PI / components));
-                NDArray centre = angle.cos().mul(radius).expandDims(1).concat(angle.sin().mul(radius).expandDims(1), 1);
+                NDArray angle = Scalars.mul(k, (float) (2 * Math.PI / components));
+                NDArray centre = Scalars.mul(angle.cos(), radius).expandDims(1).concat(Scalars.mul(angle.sin(), radius).expandDims(1), 1);
                 return centre.add(m.randomNormal(0, std, new Shape(n, 2), ai.djl.ndarray.types.DataType.FLOAT32));
             }
 

@@ -5,6 +5,7 @@ import aelab.data.ImageSet;
 import aelab.losses.Losses;
 import aelab.nn.CachedLoss;
 import aelab.nn.Graph;
+import aelab.nn.Scalars;
 import aelab.train.Checkpoint;
 import aelab.train.Checkpointed;
 import aelab.train.History;
@@ -176,13 +177,13 @@ public final class VariationalAutoencoder implements AutoCloseable, Checkpointed
         NDArray h = encoder.forward(x, training);
         NDArray mu = h.get(new NDIndex(":, :{}", config.latent));
         NDArray logVar = h.get(new NDIndex(":, {}:", config.latent));
-        NDArray std = config.sigmaBug ? logVar.exp() : logVar.mul(0.5f).exp();
+        NDArray std = config.sigmaBug ? logVar.exp() : Scalars.mul(logVar, 0.5f).exp();
         NDArray z = mu.add(std.mul(x.getManager().randomNormal(mu.getShape())));
         NDArray out = decoder.forward(z, training);
         NDArray rec = config.likelihood == Likelihood.GAUSSIAN
                 ? Losses.gaussianNegativeLogLikelihood(out, x, config.sigma)
-                : Losses.binaryCrossEntropyWithLogits(out, x).mul(config.inputSize); // mean -> per-sample sum
-        NDArray klLogVar = config.sigmaBug && trueKl ? logVar.mul(2) : logVar;
+                : Scalars.mul(Losses.binaryCrossEntropyWithLogits(out, x), config.inputSize); // mean -> per-sample sum
+        NDArray klLogVar = config.sigmaBug && trueKl ? Scalars.mul(logVar, 2) : logVar;
         return new Terms(rec, Losses.klToStandardNormal(mu, klLogVar));
     }
 
@@ -247,8 +248,8 @@ public final class VariationalAutoencoder implements AutoCloseable, Checkpointed
                         rec = t.reconstruction();
                         kl = t.kl();
                         if (config.scaling == Scaling.MEAN) {
-                            rec = rec.div(config.inputSize);
-                            kl = kl.div(config.latent);
+                            rec = Scalars.div(rec, config.inputSize);
+                            kl = Scalars.div(kl, config.latent);
                         }
                         loss = rec.add(kl);
                     }

@@ -124,8 +124,8 @@ class DenseAutoencoderTest {
         ImageSet train = digits(300);
         for (DenseAutoencoder.Config config : List.of(DenseAutoencoder.Config.nonnegative(),
                 DenseAutoencoder.Config.sparseKl(0.05f, 3, false, 3e-3f))) {
-            // seeded: unseeded, the initial weights depended on which test classes ran earlier in the same JVM,
-            // and once (PyTorch engine, Zen 5) the sparse model's loss became NaN in epoch 3 (not reproduced since)
+            // seeded: unseeded, the initial weights depended on which test classes ran earlier in the same JVM.
+            // (A NaN seen here once on PyTorch was DJL's constant use-after-free, fixed by aelab.nn.Scalars.)
             Engine.getInstance().setRandomSeed(11);
             try (DenseAutoencoder ae = new DenseAutoencoder(config)) {
                 ae.fit(train, new TrainingLoop.Options(1, 50, 1, false));
