@@ -174,8 +174,11 @@ def aae_semi(dataset, *experiments):
                         + f", rates ÷10 after epochs {drops}"
                         + (f", gradients clipped to {c['gradientClip']:g}" if c.get("gradientClip") else "")
                         + (", labelled digits also rebuilt" if c.get("labelledReconstruction") else "")
-                        + (f", images shifted ≤ {c['shift']} px (ours)" if c.get("shift") else ""))
+                        + (f", images shifted ≤ {c['shift']} px (ours)" if c.get("shift") else "")
+                        + (f", style adversary weight {c['styleAdversary']:g} (ours)" if c.get("styleAdversary") else ""))
             for stage in ("labels-100", "labels-1000"):
+                if stage not in m:
+                    continue  # a pilot that trained one label count only
                 v = m[stage]
                 lines.append(f"| `{path}` | {config['seed']} | {stage[7:]} | {settings} | {v['epochs']} |"
                              f" {v['validation_error_percent']:.2f}% ({m['validation_images']:,} digits) |"

@@ -49,6 +49,12 @@ public final class SemiSupervisedExperiment implements Experiment {
                 + " moved by up to 2 pixels each way before each use (ours)", epochs -> SemiSupervisedAaeConfig.shifted(epochs, 2));
     }
 
+    /** The refined preset with the class kept out of the style code by an adversary (ours). */
+    public static SemiSupervisedExperiment independentStyle() {
+        return new SemiSupervisedExperiment("aae-semi-independent", "the refined preset with an adversary that keeps"
+                + " the class out of the style code (ours)", epochs -> SemiSupervisedAaeConfig.independentStyle(epochs, 1f));
+    }
+
     @Override
     public String name() {
         return name;

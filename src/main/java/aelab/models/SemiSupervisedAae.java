@@ -3,6 +3,7 @@ package aelab.models;
 import aelab.data.ImageSet;
 import aelab.data.Shifts;
 import aelab.losses.Losses;
+import aelab.nn.Scalars;
 import aelab.train.Adam;
 import aelab.train.Checkpoint;
 import aelab.train.Checkpointed;
@@ -45,6 +46,7 @@ public final class SemiSupervisedAae implements AutoCloseable, Checkpointed {
     private final Network decoder;
     private final Network categoryCritic;
     private final Network styleCritic;
+    private final Network styleClassifier; // null unless the style adversary is on
     private final Map<Adam, Float> baseRates = new LinkedHashMap<>();
 
     public SemiSupervisedAae(SemiSupervisedAaeConfig config) {
@@ -60,6 +62,9 @@ public final class SemiSupervisedAae implements AutoCloseable, Checkpointed {
         categoryCritic = new Network("category-critic", Blocks.mlp(config.hidden(), 1, 0.2f, Activation.LINEAR), adam(config.regularizationRate()),
                 manager, new Shape(1, config.classes()));
         styleCritic = new Network("style-critic", Blocks.mlp(config.hidden(), 1, 0.2f, Activation.LINEAR), adam(config.regularizationRate()),
+                manager, new Shape(1, config.style()));
+        styleClassifier = config.styleAdversary() == 0 ? null : new Network("style-classifier",
+                Blocks.mlp(config.hidden(), config.classes(), 0.2f, Activation.LINEAR), adam(config.regularizationRate()),
                 manager, new Shape(1, config.style()));
     }
 
@@ -178,15 +183,33 @@ public final class SemiSupervisedAae implements AutoCloseable, Checkpointed {
         }
         categoryCritic.step(config.gradientClip());
         styleCritic.step(config.gradientClip());
+        if (styleClassifier != null) {
+            learnClassFromStyle(fakeY, fakeZ, out);
+        }
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             NDArray[] yz = encode(x, true);
             NDArray cy = categoryCritic.forward(noisy(yz[0].softmax(1), config.criticNoise()), true);
             NDArray cz = styleCritic.forward(noisy(yz[1], config.styleCriticNoise()), true);
             NDArray g = Losses.nonSaturatingGenerator(cy).add(Losses.nonSaturatingGenerator(cz));
+            if (styleClassifier != null) {
+                NDArray uniform = m.full(new Shape(n, config.classes()), 1f / config.classes());
+                NDArray guess = Losses.crossEntropy(styleClassifier.forward(yz[1], true), uniform);
+                g = g.add(Scalars.mul(guess, config.styleAdversary()));
+            }
             gc.backward(g);
             out.put("g_loss", (double) g.getFloat());
         }
         encoderAsGenerator.step(config.gradientClip());
+    }
+
+    /** The style adversary learns to read the encoder's class (its most likely one) from the style code. */
+    private void learnClassFromStyle(NDArray fakeY, NDArray fakeZ, Map<String, Double> out) {
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDArray ce = Losses.crossEntropy(styleClassifier.forward(fakeZ, true), fakeY.argMax(1).oneHot(config.classes()));
+            gc.backward(ce);
+            out.put("style_classifier", (double) ce.getFloat());
+        }
+        styleClassifier.step(config.gradientClip());
     }
 
     /** Phase 3: the encoder learns the labelled batch's classes through its categorical code. */
@@ -271,13 +294,17 @@ public final class SemiSupervisedAae implements AutoCloseable, Checkpointed {
     }
 
     public void save(Path file) {
-        Checkpoint.save(file, List.of(encoder, decoder, categoryCritic, styleCritic),
-                List.of(encoderAsGenerator, encoderAsClassifier));
+        Checkpoint.save(file, networks(), List.of(encoderAsGenerator, encoderAsClassifier));
     }
 
     public void load(Path file) {
-        Checkpoint.load(file, List.of(encoder, decoder, categoryCritic, styleCritic),
-                List.of(encoderAsGenerator, encoderAsClassifier));
+        Checkpoint.load(file, networks(), List.of(encoderAsGenerator, encoderAsClassifier));
+    }
+
+    /** What a checkpoint holds (the style adversary only when on, so older checkpoints still load). */
+    private List<Network> networks() {
+        return styleClassifier == null ? List.of(encoder, decoder, categoryCritic, styleCritic)
+                : List.of(encoder, decoder, categoryCritic, styleCritic, styleClassifier);
     }
 
     @Override

@@ -19,22 +19,28 @@ import java.util.stream.IntStream;
  *     update when larger (0: never)
  * @param shift every training image (labelled or not) is moved by a random offset of at most this
  *     many pixels each way before each use (0: never); ours, not the paper's
+ * @param styleAdversary weight of the term that keeps the class out of the style (0: off; ours): a
+ *     small network learns to read the encoder's class from z, and the encoder learns to leave it
+ *     guessing (cross-entropy of its guess against the uniform distribution)
  */
 public record SemiSupervisedAaeConfig(String name, int classes, int style, int hidden, float dropout, float priorStd,
         float reconstructionRate, float regularizationRate, float classificationRate, int labelledBatch,
         float beta1, float criticNoise, List<Integer> rateDrops, boolean labelledReconstruction,
-        float styleCriticNoise, float gradientClip, int shift) {
+        float styleCriticNoise, float gradientClip, int shift, float styleAdversary) {
 
     public SemiSupervisedAaeConfig {
         rateDrops = List.copyOf(rateDrops);
         if (shift < 0) {
             throw new IllegalArgumentException("shift must be 0 or more pixels, got " + shift);
         }
+        if (styleAdversary < 0) {
+            throw new IllegalArgumentException("styleAdversary must be 0 (off) or a positive weight, got " + styleAdversary);
+        }
     }
 
     /** 784-1000-1000-(10 + 2), as the tutorial (seed 003); prior N(0, 5^2) on the style, constant rates. */
     public static SemiSupervisedAaeConfig tutorial() {
-        return new SemiSupervisedAaeConfig("aae-semi", 10, 2, 1000, 0.25f, 5f, 6e-4f, 8e-4f, 6e-4f, 100, 0.9f, 0f, List.of(), false, 0f, 0f, 0);
+        return new SemiSupervisedAaeConfig("aae-semi", 10, 2, 1000, 0.25f, 5f, 6e-4f, 8e-4f, 6e-4f, 100, 0.9f, 0f, List.of(), false, 0f, 0f, 0, 0f);
     }
 
     /**
@@ -45,7 +51,7 @@ public record SemiSupervisedAaeConfig(String name, int classes, int style, int h
     public static SemiSupervisedAaeConfig refined(int epochs) {
         return new SemiSupervisedAaeConfig("aae-semi", 10, 10, 1000, 0.25f, 1f, 6e-4f, 8e-4f, 6e-4f, 100, 0.5f, 0.3f,
                 IntStream.of(epochs / 2, epochs * 5 / 6).filter(e -> e > 0).distinct().boxed().toList(),
-                false, 0f, 0f, 0);
+                false, 0f, 0f, 0, 0f);
     }
 
     /**
@@ -57,27 +63,27 @@ public record SemiSupervisedAaeConfig(String name, int classes, int style, int h
      */
     public static SemiSupervisedAaeConfig reimplementation() {
         return new SemiSupervisedAaeConfig("aae-semi-reimpl", 10, 10, 1000, 0f, 1f, 1e-4f, 1e-4f, 1e-4f, 100, 0.1f,
-                0.3f, List.of(), true, 0.3f, 5f, 0);
+                0.3f, List.of(), true, 0.3f, 5f, 0, 0f);
     }
 
     public SemiSupervisedAaeConfig withHidden(int units) {
         return new SemiSupervisedAaeConfig(name, classes, style, units, dropout, priorStd, reconstructionRate, regularizationRate,
                 classificationRate, labelledBatch, beta1, criticNoise, rateDrops, labelledReconstruction,
-                styleCriticNoise, gradientClip, shift);
+                styleCriticNoise, gradientClip, shift, styleAdversary);
     }
 
     /** The same with a {@code dims}-wide style code whose prior is N(0, std^2). */
     public SemiSupervisedAaeConfig withStyle(int dims, float std) {
         return new SemiSupervisedAaeConfig(name, classes, dims, hidden, dropout, std, reconstructionRate, regularizationRate,
                 classificationRate, labelledBatch, beta1, criticNoise, rateDrops, labelledReconstruction,
-                styleCriticNoise, gradientClip, shift);
+                styleCriticNoise, gradientClip, shift, styleAdversary);
     }
 
     /** The same, also rebuilding each labelled batch from its true labels (or not). */
     public SemiSupervisedAaeConfig withLabelledReconstruction(boolean on) {
         return new SemiSupervisedAaeConfig(name, classes, style, hidden, dropout, priorStd, reconstructionRate, regularizationRate,
                 classificationRate, labelledBatch, beta1, criticNoise, rateDrops, on,
-                styleCriticNoise, gradientClip, shift);
+                styleCriticNoise, gradientClip, shift, styleAdversary);
     }
 
     /**
@@ -88,7 +94,18 @@ public record SemiSupervisedAaeConfig(String name, int classes, int style, int h
         SemiSupervisedAaeConfig r = refined(epochs);
         return new SemiSupervisedAaeConfig("aae-semi-shifted", r.classes, r.style, r.hidden, r.dropout, r.priorStd,
                 r.reconstructionRate, r.regularizationRate, r.classificationRate, r.labelledBatch, r.beta1,
-                r.criticNoise, r.rateDrops, r.labelledReconstruction, r.styleCriticNoise, r.gradientClip, pixels);
+                r.criticNoise, r.rateDrops, r.labelledReconstruction, r.styleCriticNoise, r.gradientClip, pixels, 0f);
+    }
+
+    /**
+     * The refined preset with the class kept out of the style code by an adversary of weight
+     * {@code weight} (see {@link #styleAdversary()}); ours, not the paper's.
+     */
+    public static SemiSupervisedAaeConfig independentStyle(int epochs, float weight) {
+        SemiSupervisedAaeConfig r = refined(epochs);
+        return new SemiSupervisedAaeConfig("aae-semi-independent", r.classes, r.style, r.hidden, r.dropout, r.priorStd,
+                r.reconstructionRate, r.regularizationRate, r.classificationRate, r.labelledBatch, r.beta1,
+                r.criticNoise, r.rateDrops, r.labelledReconstruction, r.styleCriticNoise, r.gradientClip, r.shift, weight);
     }
 
     /** The multiplier of every learning rate once {@code done} epochs are finished. */

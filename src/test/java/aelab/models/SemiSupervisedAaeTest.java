@@ -12,6 +12,7 @@ import ai.djl.engine.Engine;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SemiSupervisedAaeTest {
 
@@ -118,5 +119,58 @@ class SemiSupervisedAaeTest {
         var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> SemiSupervisedAaeConfig.shifted(20, -1));
         assertTrue(e.getMessage().contains("shift must be 0 or more pixels"), e.getMessage());
+    }
+
+    @Test
+    void theStyleAdversaryTakesTheClassOutOfTheStyleCode(@TempDir java.nio.file.Path dir) {
+        ImageSet train = digits(1500);
+        ImageSet held = testDigits(400);
+        double[] knnError = new double[2];
+        float[] weights = {0f, 10f};
+        for (int k = 0; k < 2; k++) {
+            Engine.getInstance().setRandomSeed(12);
+            var config = SemiSupervisedAaeConfig.independentStyle(20, weights[k]).withHidden(64);
+            try (SemiSupervisedAae aae = new SemiSupervisedAae(config)) {
+                History h = aae.fit(train, train.balanced(10, 4), new TrainingLoop.Options(4, 100, 1, false));
+                assertEquals(k == 1, h.termNames().contains("style_classifier"), h.termNames().toString());
+                knnError[k] = nearestNeighbourError(aae.styles(held), held.labels());
+                if (k == 1) {
+                    // a checkpoint carries the adversary too, and a fresh model rebuilt from it codes alike
+                    java.nio.file.Path file = dir.resolve("m.ckpt");
+                    aae.save(file);
+                    try (SemiSupervisedAae copy = new SemiSupervisedAae(config)) {
+                        copy.load(file);
+                        assertEquals(aae.styles(held.head(1))[0][3], copy.styles(held.head(1))[0][3], 1e-6f);
+                    }
+                }
+            }
+        }
+        // without the adversary a digit's nearest style belongs to its own class far more often than by chance
+        assertTrue(knnError[0] < 0.6 && knnError[1] > knnError[0] + 0.07,
+                "1-NN error on the style code: " + knnError[0] + " without, " + knnError[1] + " with the adversary");
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> SemiSupervisedAaeConfig.independentStyle(20, -1f));
+        assertTrue(e.getMessage().contains("styleAdversary must be 0"), e.getMessage());
+    }
+
+    /** Leave-one-out 1-nearest-neighbour error of codes against labels. */
+    private static double nearestNeighbourError(float[][] codes, int[] labels) {
+        int wrong = 0;
+        for (int i = 0; i < codes.length; i++) {
+            int best = -1;
+            double bestDistance = Double.MAX_VALUE;
+            for (int j = 0; j < codes.length; j++) {
+                double d = 0;
+                for (int c = 0; c < codes[i].length && j != i; c++) {
+                    d += (codes[i][c] - codes[j][c]) * (codes[i][c] - codes[j][c]);
+                }
+                if (j != i && d < bestDistance) {
+                    bestDistance = d;
+                    best = j;
+                }
+            }
+            wrong += labels[best] != labels[i] ? 1 : 0;
+        }
+        return wrong / (double) codes.length;
     }
 }
