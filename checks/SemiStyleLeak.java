@@ -15,19 +15,23 @@ import java.nio.file.Path;
  * class, so the decoder need not read y and the adversarial part cannot make y the class. Validation
  * labels only score; nothing is chosen by them here.
  *
- *   java -cp "target/classes:target/lib/*" checks/SemiStyleLeak.java CHECKPOINT [SEED]
+ *   java -cp "target/classes:target/lib/*" checks/SemiStyleLeak.java CHECKPOINT [SEED [independent]]
+ *
+ * With {@code independent} the checkpoint is read as an `aae-semi-independent` run's (with its style adversary).
  */
 public class SemiStyleLeak {
     public static void main(String[] args) {
         if (args.length < 1) {
-            System.err.println("usage: SemiStyleLeak.java CHECKPOINT [SEED] (of an aae-semi run, refined preset)");
+            System.err.println("usage: SemiStyleLeak.java CHECKPOINT [SEED [independent]] (of an aae-semi run)");
             System.exit(2);
         }
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 1;
         Lab.start(seed, Mode.FULL);
         ImageSet validation = Mnist.load().train().shuffled(seed).head(5000);
         int[] labels = validation.labels();
-        try (SemiSupervisedAae model = new SemiSupervisedAae(SemiSupervisedAaeConfig.refined(40))) {
+        var config = args.length > 2 && args[2].equals("independent") ? SemiSupervisedAaeConfig.independentStyle(40, 1f)
+                : SemiSupervisedAaeConfig.refined(40);
+        try (SemiSupervisedAae model = new SemiSupervisedAae(config)) {
             System.out.printf("untrained, 10-NN on the style z: error %.2f%%%n", 100 * knnError(model.styles(validation), labels, 10));
             model.load(Path.of(args[0]));
             System.out.printf("categorical code y: error %.2f%%%n", 100 * model.errorRate(validation));
