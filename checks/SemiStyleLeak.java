@@ -2,6 +2,7 @@ import aelab.Lab;
 import aelab.Mode;
 import aelab.data.ImageSet;
 import aelab.data.Mnist;
+import aelab.metrics.NearestNeighbours;
 import aelab.models.SemiSupervisedAae;
 import aelab.models.SemiSupervisedAaeConfig;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ public class SemiStyleLeak {
         var config = args.length > 2 && args[2].equals("independent") ? SemiSupervisedAaeConfig.independentStyle(40, 1f)
                 : SemiSupervisedAaeConfig.refined(40);
         try (SemiSupervisedAae model = new SemiSupervisedAae(config)) {
-            System.out.printf("untrained, 10-NN on the style z: error %.2f%%%n", 100 * knnError(model.styles(validation), labels, 10));
+            System.out.printf("untrained, 10-NN on the style z: error %.2f%%%n", 100 * NearestNeighbours.leaveOneOutError(model.styles(validation), labels, 10));
             model.load(Path.of(args[0]));
             System.out.printf("categorical code y: error %.2f%%%n", 100 * model.errorRate(validation));
             float[][] z = model.styles(validation);
@@ -46,48 +47,9 @@ public class SemiStyleLeak {
             for (int i = 0; i < pixels.length; i++) {
                 pixels[i] = validation.image(i);
             }
-            System.out.printf("10-NN on the style z alone: error %.2f%%%n", 100 * knnError(z, labels, 10));
-            System.out.printf("10-NN on z with y: error %.2f%%%n", 100 * knnError(zy, labels, 10));
-            System.out.printf("10-NN on the pixels: error %.2f%%%n", 100 * knnError(pixels, labels, 10));
+            System.out.printf("10-NN on the style z alone: error %.2f%%%n", 100 * NearestNeighbours.leaveOneOutError(z, labels, 10));
+            System.out.printf("10-NN on z with y: error %.2f%%%n", 100 * NearestNeighbours.leaveOneOutError(zy, labels, 10));
+            System.out.printf("10-NN on the pixels: error %.2f%%%n", 100 * NearestNeighbours.leaveOneOutError(pixels, labels, 10));
         }
-    }
-
-    /** Leave-one-out k-nearest-neighbour error (Euclidean, majority vote, ties to the nearest). */
-    static double knnError(float[][] x, int[] labels, int k) {
-        int wrong = 0;
-        for (int i = 0; i < x.length; i++) {
-            int[] best = new int[k];
-            double[] dist = new double[k];
-            java.util.Arrays.fill(dist, Double.MAX_VALUE);
-            for (int j = 0; j < x.length; j++) {
-                if (j == i) {
-                    continue;
-                }
-                double d = 0;
-                for (int c = 0; c < x[i].length; c++) {
-                    double t = x[i][c] - x[j][c];
-                    d += t * t;
-                }
-                if (d < dist[k - 1]) {
-                    int p = k - 1;
-                    while (p > 0 && dist[p - 1] > d) {
-                        dist[p] = dist[p - 1];
-                        best[p] = best[p - 1];
-                        p--;
-                    }
-                    dist[p] = d;
-                    best[p] = j;
-                }
-            }
-            int[] votes = new int[10];
-            int top = labels[best[0]];
-            for (int n = 0; n < k; n++) {
-                if (++votes[labels[best[n]]] > votes[top]) {
-                    top = labels[best[n]];
-                }
-            }
-            wrong += top != labels[i] ? 1 : 0;
-        }
-        return wrong / (double) x.length;
     }
 }

@@ -175,6 +175,7 @@ def aae_semi(dataset, *experiments):
                         + (f", gradients clipped to {c['gradientClip']:g}" if c.get("gradientClip") else "")
                         + (", labelled digits also rebuilt" if c.get("labelledReconstruction") else "")
                         + (f", images shifted ≤ {c['shift']} px (ours)" if c.get("shift") else "")
+                        + (f", turned ≤ {c['turn']:g}° (ours)" if c.get("turn") else "")
                         + (f", style adversary weight {c['styleAdversary']:g} (ours)" if c.get("styleAdversary") else ""))
             for stage in ("labels-100", "labels-1000"):
                 if stage not in m:

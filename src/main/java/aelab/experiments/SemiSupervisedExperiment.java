@@ -49,6 +49,13 @@ public final class SemiSupervisedExperiment implements Experiment {
                 + " moved by up to 2 pixels each way before each use (ours)", epochs -> SemiSupervisedAaeConfig.shifted(epochs, 2));
     }
 
+    /** The refined preset on digits shifted by up to 3 pixels and turned by up to 10 degrees (ours, as DEC-DA). */
+    public static SemiSupervisedExperiment augmented() {
+        return new SemiSupervisedExperiment("aae-semi-augmented", "the refined preset with every training image"
+                + " shifted by up to 3 pixels and turned by up to 10 degrees before each use (ours, as DEC-DA)",
+                epochs -> SemiSupervisedAaeConfig.augmented(epochs, 3, 10));
+    }
+
     /** The refined preset with the class kept out of the style code by an adversary (ours). */
     public static SemiSupervisedExperiment independentStyle() {
         return new SemiSupervisedExperiment("aae-semi-independent", "the refined preset with an adversary that keeps"

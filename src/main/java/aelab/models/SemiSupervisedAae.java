@@ -128,10 +128,10 @@ public final class SemiSupervisedAae implements AutoCloseable, Checkpointed {
                     idx[k] = pick.nextInt(labelled.size());
                     y[k] = labels[idx[k]];
                 }
-                NDArray lx = config.shift() == 0 ? labelledImages.get(m.create(idx)) : shifted(labelled, idx, shifts, m);
+                NDArray lx = !moves() ? labelledImages.get(m.create(idx)) : shifted(labelled, idx, shifts, m);
                 lx.attach(m);
                 NDArray oneHot = m.create(y).oneHot(config.classes());
-                NDArray x = config.shift() == 0 ? batch.x() : shifted(data, batch.indices(), shifts, m);
+                NDArray x = !moves() ? batch.x() : shifted(data, batch.indices(), shifts, m);
                 reconstruct(x, lx, oneHot, out);
                 regularize(x, out);
                 learnLabels(lx, oneHot, out);
@@ -140,9 +140,13 @@ public final class SemiSupervisedAae implements AutoCloseable, Checkpointed {
         }
     }
 
-    /** The images at {@code indices}, each moved by its own random offset (see {@link SemiSupervisedAaeConfig#shift()}). */
+    private boolean moves() {
+        return config.shift() > 0 || config.turn() > 0;
+    }
+
+    /** The images at {@code indices}, each moved (and turned) at random (see {@link SemiSupervisedAaeConfig#shift()}). */
     private NDArray shifted(ImageSet images, int[] indices, Random random, NDManager m) {
-        return m.create(Shifts.randomlyShifted(images, indices, config.shift(), random),
+        return m.create(Shifts.randomlyMoved(images, indices, config.shift(), config.turn(), random),
                 new Shape(indices.length, images.pixelsPerImage()));
     }
 

@@ -26,12 +26,15 @@ import java.util.stream.IntStream;
 public record SemiSupervisedAaeConfig(String name, int classes, int style, int hidden, float dropout, float priorStd,
         float reconstructionRate, float regularizationRate, float classificationRate, int labelledBatch,
         float beta1, float criticNoise, List<Integer> rateDrops, boolean labelledReconstruction,
-        float styleCriticNoise, float gradientClip, int shift, float styleAdversary) {
+        float styleCriticNoise, float gradientClip, int shift, double turn, float styleAdversary) {
 
     public SemiSupervisedAaeConfig {
         rateDrops = List.copyOf(rateDrops);
         if (shift < 0) {
             throw new IllegalArgumentException("shift must be 0 or more pixels, got " + shift);
+        }
+        if (turn < 0 || turn > 180) {
+            throw new IllegalArgumentException("turn must be between 0 and 180 degrees, got " + turn);
         }
         if (styleAdversary < 0) {
             throw new IllegalArgumentException("styleAdversary must be 0 (off) or a positive weight, got " + styleAdversary);
@@ -40,7 +43,7 @@ public record SemiSupervisedAaeConfig(String name, int classes, int style, int h
 
     /** 784-1000-1000-(10 + 2), as the tutorial (seed 003); prior N(0, 5^2) on the style, constant rates. */
     public static SemiSupervisedAaeConfig tutorial() {
-        return new SemiSupervisedAaeConfig("aae-semi", 10, 2, 1000, 0.25f, 5f, 6e-4f, 8e-4f, 6e-4f, 100, 0.9f, 0f, List.of(), false, 0f, 0f, 0, 0f);
+        return new SemiSupervisedAaeConfig("aae-semi", 10, 2, 1000, 0.25f, 5f, 6e-4f, 8e-4f, 6e-4f, 100, 0.9f, 0f, List.of(), false, 0f, 0f, 0, 0, 0f);
     }
 
     /**
@@ -51,7 +54,7 @@ public record SemiSupervisedAaeConfig(String name, int classes, int style, int h
     public static SemiSupervisedAaeConfig refined(int epochs) {
         return new SemiSupervisedAaeConfig("aae-semi", 10, 10, 1000, 0.25f, 1f, 6e-4f, 8e-4f, 6e-4f, 100, 0.5f, 0.3f,
                 IntStream.of(epochs / 2, epochs * 5 / 6).filter(e -> e > 0).distinct().boxed().toList(),
-                false, 0f, 0f, 0, 0f);
+                false, 0f, 0f, 0, 0, 0f);
     }
 
     /**
@@ -63,27 +66,27 @@ public record SemiSupervisedAaeConfig(String name, int classes, int style, int h
      */
     public static SemiSupervisedAaeConfig reimplementation() {
         return new SemiSupervisedAaeConfig("aae-semi-reimpl", 10, 10, 1000, 0f, 1f, 1e-4f, 1e-4f, 1e-4f, 100, 0.1f,
-                0.3f, List.of(), true, 0.3f, 5f, 0, 0f);
+                0.3f, List.of(), true, 0.3f, 5f, 0, 0, 0f);
     }
 
     public SemiSupervisedAaeConfig withHidden(int units) {
         return new SemiSupervisedAaeConfig(name, classes, style, units, dropout, priorStd, reconstructionRate, regularizationRate,
                 classificationRate, labelledBatch, beta1, criticNoise, rateDrops, labelledReconstruction,
-                styleCriticNoise, gradientClip, shift, styleAdversary);
+                styleCriticNoise, gradientClip, shift, turn, styleAdversary);
     }
 
     /** The same with a {@code dims}-wide style code whose prior is N(0, std^2). */
     public SemiSupervisedAaeConfig withStyle(int dims, float std) {
         return new SemiSupervisedAaeConfig(name, classes, dims, hidden, dropout, std, reconstructionRate, regularizationRate,
                 classificationRate, labelledBatch, beta1, criticNoise, rateDrops, labelledReconstruction,
-                styleCriticNoise, gradientClip, shift, styleAdversary);
+                styleCriticNoise, gradientClip, shift, turn, styleAdversary);
     }
 
     /** The same, also rebuilding each labelled batch from its true labels (or not). */
     public SemiSupervisedAaeConfig withLabelledReconstruction(boolean on) {
         return new SemiSupervisedAaeConfig(name, classes, style, hidden, dropout, priorStd, reconstructionRate, regularizationRate,
                 classificationRate, labelledBatch, beta1, criticNoise, rateDrops, on,
-                styleCriticNoise, gradientClip, shift, styleAdversary);
+                styleCriticNoise, gradientClip, shift, turn, styleAdversary);
     }
 
     /**
@@ -94,7 +97,19 @@ public record SemiSupervisedAaeConfig(String name, int classes, int style, int h
         SemiSupervisedAaeConfig r = refined(epochs);
         return new SemiSupervisedAaeConfig("aae-semi-shifted", r.classes, r.style, r.hidden, r.dropout, r.priorStd,
                 r.reconstructionRate, r.regularizationRate, r.classificationRate, r.labelledBatch, r.beta1,
-                r.criticNoise, r.rateDrops, r.labelledReconstruction, r.styleCriticNoise, r.gradientClip, pixels, 0f);
+                r.criticNoise, r.rateDrops, r.labelledReconstruction, r.styleCriticNoise, r.gradientClip, pixels, 0, 0f);
+    }
+
+    /**
+     * The refined preset on digits moved by up to {@code pixels} pixels each way and turned by up
+     * to {@code degrees} either way before each use, labelled ones included (DEC-DA's augmentation
+     * for clustering, which lifted DEC from 0.78 to 0.90 here); ours, not the paper's.
+     */
+    public static SemiSupervisedAaeConfig augmented(int epochs, int pixels, double degrees) {
+        SemiSupervisedAaeConfig r = refined(epochs);
+        return new SemiSupervisedAaeConfig("aae-semi-augmented", r.classes, r.style, r.hidden, r.dropout, r.priorStd,
+                r.reconstructionRate, r.regularizationRate, r.classificationRate, r.labelledBatch, r.beta1,
+                r.criticNoise, r.rateDrops, r.labelledReconstruction, r.styleCriticNoise, r.gradientClip, pixels, degrees, 0f);
     }
 
     /**
@@ -105,7 +120,7 @@ public record SemiSupervisedAaeConfig(String name, int classes, int style, int h
         SemiSupervisedAaeConfig r = refined(epochs);
         return new SemiSupervisedAaeConfig("aae-semi-independent", r.classes, r.style, r.hidden, r.dropout, r.priorStd,
                 r.reconstructionRate, r.regularizationRate, r.classificationRate, r.labelledBatch, r.beta1,
-                r.criticNoise, r.rateDrops, r.labelledReconstruction, r.styleCriticNoise, r.gradientClip, r.shift, weight);
+                r.criticNoise, r.rateDrops, r.labelledReconstruction, r.styleCriticNoise, r.gradientClip, r.shift, r.turn, weight);
     }
 
     /** The multiplier of every learning rate once {@code done} epochs are finished. */

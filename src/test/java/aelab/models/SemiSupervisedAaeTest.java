@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aelab.data.ImageSet;
+import aelab.metrics.NearestNeighbours;
 import aelab.train.History;
 import aelab.train.TrainingLoop;
 import ai.djl.engine.Engine;
@@ -101,24 +102,31 @@ class SemiSupervisedAaeTest {
     }
 
     @Test
-    void theShiftedPresetTrainsOnMovedImagesAndRejectsANegativeShift() {
+    void theShiftedAndTurnedPresetsTrainOnMovedImagesAndRejectBadAmounts() {
         ImageSet train = digits(600);
-        double[][] rec = new double[2][];
-        for (int shift : new int[] {0, 2}) {
+        var configs = List.of(SemiSupervisedAaeConfig.shifted(20, 0), SemiSupervisedAaeConfig.shifted(20, 2),
+                SemiSupervisedAaeConfig.augmented(20, 0, 10));
+        double[][] rec = new double[configs.size()][];
+        for (int k = 0; k < configs.size(); k++) {
             Engine.getInstance().setRandomSeed(8);
-            var config = SemiSupervisedAaeConfig.shifted(20, shift).withHidden(64);
-            assertEquals(shift, config.shift());
-            try (SemiSupervisedAae aae = new SemiSupervisedAae(config)) {
-                rec[shift / 2] = aae.fit(train, train.balanced(5, 1), new TrainingLoop.Options(2, 100, 1, false))
+            try (SemiSupervisedAae aae = new SemiSupervisedAae(configs.get(k).withHidden(64))) {
+                rec[k] = aae.fit(train, train.balanced(5, 1), new TrainingLoop.Options(2, 100, 1, false))
                         .values("reconstruction");
             }
         }
-        // the same seed sees other pixels once the images move, and still learns to rebuild them
-        assertTrue(Math.abs(rec[1][0] - rec[0][0]) > 1e-4, "shift 0: " + rec[0][0] + ", shift 2: " + rec[1][0]);
-        assertTrue(rec[1][1] < rec[1][0], "reconstruction with shifts " + java.util.Arrays.toString(rec[1]));
+        assertEquals(2, configs.get(1).shift());
+        assertEquals(10, configs.get(2).turn());
+        // the same seed sees other pixels once the images move or turn, and still learns to rebuild them
+        for (int k = 1; k < configs.size(); k++) {
+            assertTrue(Math.abs(rec[k][0] - rec[0][0]) > 1e-4, configs.get(k) + ": " + rec[k][0] + " against " + rec[0][0]);
+            assertTrue(rec[k][1] < rec[k][0], "reconstruction of " + configs.get(k) + ": " + java.util.Arrays.toString(rec[k]));
+        }
         var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> SemiSupervisedAaeConfig.shifted(20, -1));
         assertTrue(e.getMessage().contains("shift must be 0 or more pixels"), e.getMessage());
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> SemiSupervisedAaeConfig.augmented(20, 3, -5));
+        assertTrue(e.getMessage().contains("turn must be between 0 and 180 degrees"), e.getMessage());
     }
 
     @Test
@@ -133,7 +141,7 @@ class SemiSupervisedAaeTest {
             try (SemiSupervisedAae aae = new SemiSupervisedAae(config)) {
                 History h = aae.fit(train, train.balanced(10, 4), new TrainingLoop.Options(4, 100, 1, false));
                 assertEquals(k == 1, h.termNames().contains("style_classifier"), h.termNames().toString());
-                knnError[k] = nearestNeighbourError(aae.styles(held), held.labels());
+                knnError[k] = NearestNeighbours.leaveOneOutError(aae.styles(held), held.labels(), 1);
                 if (k == 1) {
                     // a checkpoint carries the adversary too, and a fresh model rebuilt from it codes alike
                     java.nio.file.Path file = dir.resolve("m.ckpt");
@@ -151,26 +159,5 @@ class SemiSupervisedAaeTest {
         var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> SemiSupervisedAaeConfig.independentStyle(20, -1f));
         assertTrue(e.getMessage().contains("styleAdversary must be 0"), e.getMessage());
-    }
-
-    /** Leave-one-out 1-nearest-neighbour error of codes against labels. */
-    private static double nearestNeighbourError(float[][] codes, int[] labels) {
-        int wrong = 0;
-        for (int i = 0; i < codes.length; i++) {
-            int best = -1;
-            double bestDistance = Double.MAX_VALUE;
-            for (int j = 0; j < codes.length; j++) {
-                double d = 0;
-                for (int c = 0; c < codes[i].length && j != i; c++) {
-                    d += (codes[i][c] - codes[j][c]) * (codes[i][c] - codes[j][c]);
-                }
-                if (j != i && d < bestDistance) {
-                    bestDistance = d;
-                    best = j;
-                }
-            }
-            wrong += labels[best] != labels[i] ? 1 : 0;
-        }
-        return wrong / (double) codes.length;
     }
 }
