@@ -29,8 +29,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -75,7 +73,6 @@ public final class Run {
             .create();
     private static final List<String> OWN_FILES = List.of("config.json", "measures.json", "metrics.json",
             "history", "checkpoints", "figures");
-    private static final Pattern CHECKPOINT = Pattern.compile("(.+)\\.e(\\d+)\\.ckpt");
 
     private final Settings settings;
     private final Path dir;
@@ -251,88 +248,13 @@ public final class Run {
     }
 
     /**
-     * Trains one stage, or resumes it: loads the checkpoint of the last finished epoch and goes on
-     * from the epoch after it, or, when the stage finished before, loads its final weights and
-     * returns its history without training. After every epoch the history is written, then the
-     * checkpoint, so the checkpoint never runs ahead of the history.
+     * Trains one stage, or resumes it from its last checkpoint, or loads it when it finished before
+     * (see {@link Stages#train}).
      */
     public History train(String stage, Checkpointed model, TrainingLoop.Options options, Fit fit) {
         claim();
-        Path historyFile = dir.resolve("history").resolve(stage + ".csv");
-        Path doneMarker = dir.resolve("checkpoints").resolve(stage + ".done");
-        if (skips(stage) && !Files.exists(doneMarker)) {
-            awaitElsewhere(stage, doneMarker);
-        }
-        if (Files.exists(doneMarker)) {
-            // a finished stage is only read, so processes may load it at the same time
-            return trainOrLoad(stage, model, options, fit, historyFile, doneMarker);
-        }
-        try (StageLock lock = StageLock.take(dir.resolve("checkpoints"), stage)) {
-            return trainOrLoad(stage, model, options, fit, historyFile, doneMarker);
-        }
-    }
-
-    /** Waits for another process to finish a stage that {@code --stages} leaves out. */
-    private void awaitElsewhere(String stage, Path doneMarker) {
-        boolean told = false;
-        while (!Files.exists(doneMarker)) {
-            if (!StageLock.isHeld(dir.resolve("checkpoints"), stage)) {
-                if (Files.exists(doneMarker)) {
-                    break;
-                }
-                throw new RunException("stage '" + stage + "' is not finished in " + dir + " and --stages leaves it"
-                        + " out: add it to --stages, or start this command once another process is training it");
-            }
-            if (!told) {
-                log("waiting for stage '" + stage + "', which another process is training in " + dir);
-                told = true;
-            }
-            try {
-                Thread.sleep(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RunException("interrupted while waiting for stage '" + stage + "'");
-            }
-        }
-    }
-
-    private History trainOrLoad(String stage, Checkpointed model, TrainingLoop.Options options, Fit fit,
-            Path historyFile, Path doneMarker) {
-        int saved = lastCheckpoint(stage);
-        History done = null;
-        if (saved > 0) {
-            if (!Files.exists(historyFile)) {
-                throw new RunException(historyFile + " is missing beside its checkpoint; add --overwrite to start"
-                        + " the run again");
-            }
-            done = History.readCsv(historyFile, stage);
-            if (done.size() < saved) {
-                throw new RunException(historyFile + " has " + done.size() + " epochs but the checkpoint has " + saved
-                        + "; add --overwrite to start the run again");
-            }
-            done = done.head(saved);
-            model.load(checkpoint(stage, saved));
-            if (Files.exists(doneMarker)) {
-                log(stage + ": finished in an earlier run (" + saved + " epochs); its weights are loaded");
-                return done;
-            }
-            log(stage + ": resuming after epoch " + saved + " of " + options.epochs());
-        }
-        History history = fit.fit(done == null ? options : options.resumingAfter(done), h -> {
-            h.writeCsv(historyFile);
-            model.save(checkpoint(stage, h.size()));
-            deleteCheckpointsBefore(stage, h.size());
-        });
-        if (history.size() == 0) {
-            history.writeCsv(historyFile);
-            model.save(checkpoint(stage, 0));
-        }
-        try {
-            AtomicFile.writeString(doneMarker, history.size() + "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return history;
+        return new Stages(dir.resolve("checkpoints"), dir.resolve("history"), this::log).train(stage, skips(stage),
+                model, options, fit);
     }
 
     /**
@@ -431,46 +353,6 @@ public final class Run {
             throw new UncheckedIOException(e);
         }
         return Math.round(total * 10) / 10.0;
-    }
-
-    private Path checkpoint(String stage, int epoch) {
-        return dir.resolve("checkpoints").resolve(String.format("%s.e%04d.ckpt", stage, epoch));
-    }
-
-    /** The epoch of the stage's newest checkpoint, or -1 when it has none. */
-    private int lastCheckpoint(String stage) {
-        return checkpointEpochs(stage).stream().max(Comparator.naturalOrder()).orElse(-1);
-    }
-
-    private List<Integer> checkpointEpochs(String stage) {
-        Path ckDir = dir.resolve("checkpoints");
-        List<Integer> epochs = new ArrayList<>();
-        if (!Files.isDirectory(ckDir)) {
-            return epochs;
-        }
-        try (Stream<Path> files = Files.list(ckDir)) {
-            files.forEach(p -> {
-                Matcher m = CHECKPOINT.matcher(p.getFileName().toString());
-                if (m.matches() && m.group(1).equals(stage)) {
-                    epochs.add(Integer.parseInt(m.group(2)));
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return epochs;
-    }
-
-    private void deleteCheckpointsBefore(String stage, int epoch) {
-        for (int e : checkpointEpochs(stage)) {
-            if (e < epoch) {
-                try {
-                    Files.deleteIfExists(checkpoint(stage, e));
-                } catch (IOException ex) {
-                    throw new UncheckedIOException(ex);
-                }
-            }
-        }
     }
 
     private static Map<String, Object> normalise(Map<String, Object> m) {
