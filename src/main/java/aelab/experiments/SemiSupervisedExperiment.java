@@ -113,7 +113,7 @@ public final class SemiSupervisedExperiment implements Experiment {
                         "mean over the epoch", false));
                 run.figure(stage + "-validation", Charts.curves(h, List.of("validation_error"),
                         stage + ": error on " + validation.size() + " held-out training digits", "error (%)", false));
-                run.figure(stage + "-confusion", Heatmap.confusion(model.classify(test), test.labels(),
+                run.figure(stage + "-confusion", Heatmap.confusion(model.classify(test), test.labels(), "predicted",
                         "predicted class (rows) against the true label, " + perClass * 10 + " labels"));
             }
         }

@@ -17,7 +17,12 @@ public final class Heatmap {
 
     /** Rows: clusters; columns: true labels. */
     public static BufferedImage confusion(int[] clusters, int[] labels, String title) {
-        long[][] w = Clustering.contingency(clusters, labels);
+        return confusion(clusters, labels, "cluster", title);
+    }
+
+    /** Rows: what {@code rowName} names (a classifier's "predicted" class, say); columns: true labels. */
+    public static BufferedImage confusion(int[] rowsOf, int[] labels, String rowName, String title) {
+        long[][] w = Clustering.contingency(rowsOf, labels);
         long max = 1;
         for (long[] row : w) {
             for (long v : row) {
@@ -39,7 +44,7 @@ public final class Heatmap {
         g.setFont(ImageGrid.LABEL_FONT);
         FontMetrics fm = g.getFontMetrics();
         g.drawString("true label", MARGIN + cols * CELL / 2 - fm.stringWidth("true label") / 2, 36);
-        g.drawString("cluster", 4, MARGIN - 6);
+        g.drawString(rowName, 4, MARGIN - 6);
         for (int c = 0; c < cols; c++) {
             String s = String.valueOf(c);
             g.drawString(s, MARGIN + c * CELL + (CELL - fm.stringWidth(s)) / 2, MARGIN - 6);

@@ -188,6 +188,16 @@ class FiguresTest {
         int[] labels = {1, 1, 0, 0, 2, 2, 1};
         BufferedImage heat = check(Heatmap.confusion(clusters, labels, "clusters vs labels"), "confusion", 3 * 40, 3 * 40);
         assertTrue(colours(heat).contains(Color.WHITE.getRGB() & 0xffffff));
+        // a classifier's matrix names its rows otherwise; only that heading differs
+        BufferedImage predicted = Heatmap.confusion(clusters, labels, "predicted", "clusters vs labels");
+        assertEquals(heat.getWidth(), predicted.getWidth());
+        int differing = 0;
+        for (int y = 0; y < heat.getHeight(); y++) {
+            for (int x = 0; x < heat.getWidth(); x++) {
+                differing += heat.getRGB(x, y) != predicted.getRGB(x, y) ? 1 : 0;
+            }
+        }
+        assertTrue(differing > 20 && differing < heat.getWidth() * heat.getHeight() / 10, differing + " pixels differ");
     }
 
     @Test
