@@ -128,10 +128,10 @@ public final class SemiSupervisedAae implements AutoCloseable, Checkpointed {
                     idx[k] = pick.nextInt(labelled.size());
                     y[k] = labels[idx[k]];
                 }
-                NDArray lx = !moves() ? labelledImages.get(m.create(idx)) : shifted(labelled, idx, shifts, m);
+                NDArray lx = moves() ? moved(labelled, idx, shifts, m) : labelledImages.get(m.create(idx));
                 lx.attach(m);
                 NDArray oneHot = m.create(y).oneHot(config.classes());
-                NDArray x = !moves() ? batch.x() : shifted(data, batch.indices(), shifts, m);
+                NDArray x = moves() ? moved(data, batch.indices(), shifts, m) : batch.x();
                 reconstruct(x, lx, oneHot, out);
                 regularize(x, out);
                 learnLabels(lx, oneHot, out);
@@ -145,7 +145,7 @@ public final class SemiSupervisedAae implements AutoCloseable, Checkpointed {
     }
 
     /** The images at {@code indices}, each moved (and turned) at random (see {@link SemiSupervisedAaeConfig#shift()}). */
-    private NDArray shifted(ImageSet images, int[] indices, Random random, NDManager m) {
+    private NDArray moved(ImageSet images, int[] indices, Random random, NDManager m) {
         return m.create(Shifts.randomlyMoved(images, indices, config.shift(), config.turn(), random),
                 new Shape(indices.length, images.pixelsPerImage()));
     }

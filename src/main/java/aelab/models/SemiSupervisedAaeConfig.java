@@ -94,10 +94,7 @@ public record SemiSupervisedAaeConfig(String name, int classes, int style, int h
      * before each use, the augmentation DEC-DA uses for clustering; ours, not the paper's.
      */
     public static SemiSupervisedAaeConfig shifted(int epochs, int pixels) {
-        SemiSupervisedAaeConfig r = refined(epochs);
-        return new SemiSupervisedAaeConfig("aae-semi-shifted", r.classes, r.style, r.hidden, r.dropout, r.priorStd,
-                r.reconstructionRate, r.regularizationRate, r.classificationRate, r.labelledBatch, r.beta1,
-                r.criticNoise, r.rateDrops, r.labelledReconstruction, r.styleCriticNoise, r.gradientClip, pixels, 0, 0f);
+        return refined(epochs).moving("aae-semi-shifted", pixels, 0);
     }
 
     /**
@@ -106,10 +103,14 @@ public record SemiSupervisedAaeConfig(String name, int classes, int style, int h
      * for clustering, which lifted DEC from 0.78 to 0.90 here); ours, not the paper's.
      */
     public static SemiSupervisedAaeConfig augmented(int epochs, int pixels, double degrees) {
-        SemiSupervisedAaeConfig r = refined(epochs);
-        return new SemiSupervisedAaeConfig("aae-semi-augmented", r.classes, r.style, r.hidden, r.dropout, r.priorStd,
-                r.reconstructionRate, r.regularizationRate, r.classificationRate, r.labelledBatch, r.beta1,
-                r.criticNoise, r.rateDrops, r.labelledReconstruction, r.styleCriticNoise, r.gradientClip, pixels, degrees, 0f);
+        return refined(epochs).moving("aae-semi-augmented", pixels, degrees);
+    }
+
+    /** The same settings under {@code newName}, its images shifted and turned by up to these amounts. */
+    private SemiSupervisedAaeConfig moving(String newName, int pixels, double degrees) {
+        return new SemiSupervisedAaeConfig(newName, classes, style, hidden, dropout, priorStd, reconstructionRate,
+                regularizationRate, classificationRate, labelledBatch, beta1, criticNoise, rateDrops,
+                labelledReconstruction, styleCriticNoise, gradientClip, pixels, degrees, styleAdversary);
     }
 
     /**
