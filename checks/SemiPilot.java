@@ -56,7 +56,7 @@ public class SemiPilot {
                         a.startsWith("dropout=") ? v : c.dropout(), c.priorStd(), rate ? v : c.reconstructionRate(),
                         rate ? v : c.regularizationRate(), rate ? v : c.classificationRate(), c.labelledBatch(),
                         beta ? v : c.beta1(), c.criticNoise(), c.rateDrops(), c.labelledReconstruction(),
-                        c.styleCriticNoise(), c.gradientClip(), c.shift(), c.turn(), c.styleAdversary());
+                        c.styleCriticNoise(), c.gradientClip(), c.shift(), c.turn(), c.styleAdversary(), c.consistency());
             }
         }
         System.out.println(config);

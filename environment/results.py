@@ -176,7 +176,8 @@ def aae_semi(dataset, *experiments):
                         + (", labelled digits also rebuilt" if c.get("labelledReconstruction") else "")
                         + (f", images shifted ≤ {c['shift']} px (ours)" if c.get("shift") else "")
                         + (f", turned ≤ {c['turn']:g}° (ours)" if c.get("turn") else "")
-                        + (f", style adversary weight {c['styleAdversary']:g} (ours)" if c.get("styleAdversary") else ""))
+                        + (f", style adversary weight {c['styleAdversary']:g} (ours)" if c.get("styleAdversary") else "")
+                        + (f", consistency weight {c['consistency']:g} (ours)" if c.get("consistency") else ""))
             for stage in ("labels-100", "labels-1000"):
                 if stage not in m:
                     continue  # a pilot that trained one label count only

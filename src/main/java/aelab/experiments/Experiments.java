@@ -9,7 +9,7 @@ public final class Experiments {
     private static final List<Experiment> ALL = List.of(new BasicsExperiment(), new SparseExperiment(),
             new VaeExperiment(), new ConvExperiment(), new AaeExperiment(), new SupervisedAaeExperiment(),
             SemiSupervisedExperiment.refined(), SemiSupervisedExperiment.reimplementation(),
-            SemiSupervisedExperiment.shifted(), SemiSupervisedExperiment.augmented(),
+            SemiSupervisedExperiment.shifted(), SemiSupervisedExperiment.augmented(), SemiSupervisedExperiment.consistent(),
             SemiSupervisedExperiment.independentStyle(), new AutoencoderGanExperiment(),
             ClusteringExperiment.papers(),
             ClusteringExperiment.shifted(), ClusteringExperiment.augmented(), ClusteringExperiment.adam());

@@ -7,6 +7,7 @@ import aelab.figures.Heatmap;
 import aelab.models.SemiSupervisedAae;
 import aelab.models.SemiSupervisedAaeConfig;
 import aelab.train.History;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,13 @@ public final class SemiSupervisedExperiment implements Experiment {
         return new SemiSupervisedExperiment("aae-semi-augmented", "the refined preset with every training image"
                 + " shifted by up to 3 pixels and turned by up to 10 degrees before each use (ours, as DEC-DA)",
                 epochs -> SemiSupervisedAaeConfig.augmented(epochs, 3, 10));
+    }
+
+    /** The augmented preset asking two moved copies of a digit for the same class (ours, a consistency term). */
+    public static SemiSupervisedExperiment consistent() {
+        return new SemiSupervisedExperiment("aae-semi-consistent", "the augmented preset with a term that asks two"
+                + " differently moved copies of each unlabelled digit for the same class (ours)",
+                epochs -> SemiSupervisedAaeConfig.consistent(epochs, 3, 10, 1f));
     }
 
     /** The refined preset with the class kept out of the style code by an adversary (ours). */
@@ -109,7 +117,11 @@ public final class SemiSupervisedExperiment implements Experiment {
                 m.put("epochs", h.size());
                 metrics.put(stage, m);
                 run.log(stage + ": " + m);
-                run.figure(stage + "-loss", Charts.curves(h, SemiSupervisedAae.LOSS_TERMS, stage + ": training",
+                List<String> terms = new ArrayList<>(SemiSupervisedAae.LOSS_TERMS);
+                if (config.consistency() > 0) {
+                    terms.add("consistency");
+                }
+                run.figure(stage + "-loss", Charts.curves(h, terms, stage + ": training",
                         "mean over the epoch", false));
                 run.figure(stage + "-validation", Charts.curves(h, List.of("validation_error"),
                         stage + ": error on " + validation.size() + " held-out training digits", "error (%)", false));

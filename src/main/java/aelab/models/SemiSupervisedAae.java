@@ -134,7 +134,8 @@ public final class SemiSupervisedAae implements AutoCloseable, Checkpointed {
                 NDArray x = moves() ? moved(data, batch.indices(), shifts, m) : batch.x();
                 reconstruct(x, lx, oneHot, out);
                 regularize(x, out);
-                learnLabels(lx, oneHot, out);
+                NDArray again = config.consistency() > 0 ? moved(data, batch.indices(), shifts, m) : null;
+                learnLabels(lx, oneHot, x, again, out);
                 return out;
             }, afterEpoch, List.of(listeners));
         }
@@ -216,12 +217,22 @@ public final class SemiSupervisedAae implements AutoCloseable, Checkpointed {
         styleClassifier.step(config.gradientClip());
     }
 
-    /** Phase 3: the encoder learns the labelled batch's classes through its categorical code. */
-    private void learnLabels(NDArray lx, NDArray oneHot, Map<String, Double> out) {
+    /**
+     * Phase 3: the encoder learns the labelled batch's classes through its categorical code; with
+     * the consistency term on, also to class {@code again} (a second moved copy of the unlabelled
+     * batch {@code x}) as it classes {@code x} without dropout, that class held fixed.
+     */
+    private void learnLabels(NDArray lx, NDArray oneHot, NDArray x, NDArray again, Map<String, Double> out) {
+        NDArray target = again == null ? null : encode(x, false)[0].softmax(1).stopGradient();
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             NDArray ce = Losses.crossEntropy(encode(lx, true)[0], oneHot);
-            gc.backward(ce);
             out.put("classification", (double) ce.getFloat());
+            if (again != null) {
+                NDArray agree = Losses.crossEntropy(encode(again, true)[0], target);
+                out.put("consistency", (double) agree.getFloat());
+                ce = ce.add(Scalars.mul(agree, config.consistency()));
+            }
+            gc.backward(ce);
         }
         encoderAsClassifier.step(config.gradientClip());
     }
@@ -233,8 +244,12 @@ public final class SemiSupervisedAae implements AutoCloseable, Checkpointed {
 
     /** The most likely class of each image, from the categorical code. */
     public int[] classify(ImageSet images) {
-        float[][] logits = Rows.map(manager, images, x -> encode(x, false)[0]);
-        return Rows.argmax(logits);
+        return Rows.argmax(classProbabilities(images));
+    }
+
+    /** The categorical code (class probabilities) of each image. */
+    public float[][] classProbabilities(ImageSet images) {
+        return Rows.map(manager, images, x -> encode(x, false)[0].softmax(1));
     }
 
     /** Share of images whose class is predicted wrongly. */

@@ -22,11 +22,15 @@ import java.util.stream.IntStream;
  * @param styleAdversary weight of the term that keeps the class out of the style (0: off; ours): a
  *     small network learns to read the encoder's class from z, and the encoder learns to leave it
  *     guessing (cross-entropy of its guess against the uniform distribution)
+ * @param consistency weight of the term that asks the encoder to give two differently moved copies
+ *     of an unlabelled image the same class (0: off; ours, a consistency regularizer as in the
+ *     Pi-model): cross-entropy of one copy's class probabilities against the other's, held fixed
  */
 public record SemiSupervisedAaeConfig(String name, int classes, int style, int hidden, float dropout, float priorStd,
         float reconstructionRate, float regularizationRate, float classificationRate, int labelledBatch,
         float beta1, float criticNoise, List<Integer> rateDrops, boolean labelledReconstruction,
-        float styleCriticNoise, float gradientClip, int shift, double turn, float styleAdversary) {
+        float styleCriticNoise, float gradientClip, int shift, double turn, float styleAdversary,
+        float consistency) {
 
     public SemiSupervisedAaeConfig {
         rateDrops = List.copyOf(rateDrops);
@@ -39,11 +43,17 @@ public record SemiSupervisedAaeConfig(String name, int classes, int style, int h
         if (styleAdversary < 0) {
             throw new IllegalArgumentException("styleAdversary must be 0 (off) or a positive weight, got " + styleAdversary);
         }
+        if (consistency < 0) {
+            throw new IllegalArgumentException("consistency must be 0 (off) or a positive weight, got " + consistency);
+        }
+        if (consistency > 0 && shift == 0 && turn == 0) {
+            throw new IllegalArgumentException("consistency compares two moved copies of each image: give a shift or a turn too");
+        }
     }
 
     /** 784-1000-1000-(10 + 2), as the tutorial (seed 003); prior N(0, 5^2) on the style, constant rates. */
     public static SemiSupervisedAaeConfig tutorial() {
-        return new SemiSupervisedAaeConfig("aae-semi", 10, 2, 1000, 0.25f, 5f, 6e-4f, 8e-4f, 6e-4f, 100, 0.9f, 0f, List.of(), false, 0f, 0f, 0, 0, 0f);
+        return new SemiSupervisedAaeConfig("aae-semi", 10, 2, 1000, 0.25f, 5f, 6e-4f, 8e-4f, 6e-4f, 100, 0.9f, 0f, List.of(), false, 0f, 0f, 0, 0, 0f, 0f);
     }
 
     /**
@@ -54,7 +64,7 @@ public record SemiSupervisedAaeConfig(String name, int classes, int style, int h
     public static SemiSupervisedAaeConfig refined(int epochs) {
         return new SemiSupervisedAaeConfig("aae-semi", 10, 10, 1000, 0.25f, 1f, 6e-4f, 8e-4f, 6e-4f, 100, 0.5f, 0.3f,
                 IntStream.of(epochs / 2, epochs * 5 / 6).filter(e -> e > 0).distinct().boxed().toList(),
-                false, 0f, 0f, 0, 0, 0f);
+                false, 0f, 0f, 0, 0, 0f, 0f);
     }
 
     /**
@@ -66,27 +76,27 @@ public record SemiSupervisedAaeConfig(String name, int classes, int style, int h
      */
     public static SemiSupervisedAaeConfig reimplementation() {
         return new SemiSupervisedAaeConfig("aae-semi-reimpl", 10, 10, 1000, 0f, 1f, 1e-4f, 1e-4f, 1e-4f, 100, 0.1f,
-                0.3f, List.of(), true, 0.3f, 5f, 0, 0, 0f);
+                0.3f, List.of(), true, 0.3f, 5f, 0, 0, 0f, 0f);
     }
 
     public SemiSupervisedAaeConfig withHidden(int units) {
         return new SemiSupervisedAaeConfig(name, classes, style, units, dropout, priorStd, reconstructionRate, regularizationRate,
                 classificationRate, labelledBatch, beta1, criticNoise, rateDrops, labelledReconstruction,
-                styleCriticNoise, gradientClip, shift, turn, styleAdversary);
+                styleCriticNoise, gradientClip, shift, turn, styleAdversary, consistency);
     }
 
     /** The same with a {@code dims}-wide style code whose prior is N(0, std^2). */
     public SemiSupervisedAaeConfig withStyle(int dims, float std) {
         return new SemiSupervisedAaeConfig(name, classes, dims, hidden, dropout, std, reconstructionRate, regularizationRate,
                 classificationRate, labelledBatch, beta1, criticNoise, rateDrops, labelledReconstruction,
-                styleCriticNoise, gradientClip, shift, turn, styleAdversary);
+                styleCriticNoise, gradientClip, shift, turn, styleAdversary, consistency);
     }
 
     /** The same, also rebuilding each labelled batch from its true labels (or not). */
     public SemiSupervisedAaeConfig withLabelledReconstruction(boolean on) {
         return new SemiSupervisedAaeConfig(name, classes, style, hidden, dropout, priorStd, reconstructionRate, regularizationRate,
                 classificationRate, labelledBatch, beta1, criticNoise, rateDrops, on,
-                styleCriticNoise, gradientClip, shift, turn, styleAdversary);
+                styleCriticNoise, gradientClip, shift, turn, styleAdversary, consistency);
     }
 
     /**
@@ -110,7 +120,19 @@ public record SemiSupervisedAaeConfig(String name, int classes, int style, int h
     private SemiSupervisedAaeConfig moving(String newName, int pixels, double degrees) {
         return new SemiSupervisedAaeConfig(newName, classes, style, hidden, dropout, priorStd, reconstructionRate,
                 regularizationRate, classificationRate, labelledBatch, beta1, criticNoise, rateDrops,
-                labelledReconstruction, styleCriticNoise, gradientClip, pixels, degrees, styleAdversary);
+                labelledReconstruction, styleCriticNoise, gradientClip, pixels, degrees, styleAdversary, consistency);
+    }
+
+    /**
+     * The augmented preset with a consistency term of weight {@code weight} (see
+     * {@link #consistency()}): the class of a digit should not change when it is moved; ours.
+     */
+    public static SemiSupervisedAaeConfig consistent(int epochs, int pixels, double degrees, float weight) {
+        SemiSupervisedAaeConfig a = augmented(epochs, pixels, degrees);
+        return new SemiSupervisedAaeConfig("aae-semi-consistent", a.classes, a.style, a.hidden, a.dropout, a.priorStd,
+                a.reconstructionRate, a.regularizationRate, a.classificationRate, a.labelledBatch, a.beta1,
+                a.criticNoise, a.rateDrops, a.labelledReconstruction, a.styleCriticNoise, a.gradientClip, a.shift, a.turn,
+                a.styleAdversary, weight);
     }
 
     /**
@@ -121,7 +143,8 @@ public record SemiSupervisedAaeConfig(String name, int classes, int style, int h
         SemiSupervisedAaeConfig r = refined(epochs);
         return new SemiSupervisedAaeConfig("aae-semi-independent", r.classes, r.style, r.hidden, r.dropout, r.priorStd,
                 r.reconstructionRate, r.regularizationRate, r.classificationRate, r.labelledBatch, r.beta1,
-                r.criticNoise, r.rateDrops, r.labelledReconstruction, r.styleCriticNoise, r.gradientClip, r.shift, r.turn, weight);
+                r.criticNoise, r.rateDrops, r.labelledReconstruction, r.styleCriticNoise, r.gradientClip, r.shift, r.turn, weight,
+                r.consistency);
     }
 
     /** The multiplier of every learning rate once {@code done} epochs are finished. */

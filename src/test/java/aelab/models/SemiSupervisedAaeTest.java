@@ -130,6 +130,39 @@ class SemiSupervisedAaeTest {
     }
 
     @Test
+    void theConsistencyTermMakesTwoMovedCopiesOfADigitAgreeOnItsClass() {
+        ImageSet train = digits(1500);
+        ImageSet held = testDigits(400);
+        int[] all = java.util.stream.IntStream.range(0, held.size()).toArray();
+        double[] apart = new double[2]; // mean total-variation distance between the copies' class probabilities
+        float[] weights = {0f, 3f};
+        for (int k = 0; k < 2; k++) {
+            Engine.getInstance().setRandomSeed(5);
+            var config = SemiSupervisedAaeConfig.consistent(20, 3, 10, weights[k]).withHidden(64);
+            try (SemiSupervisedAae aae = new SemiSupervisedAae(config)) {
+                History h = aae.fit(train, train.balanced(5, 2), new TrainingLoop.Options(4, 100, 1, false));
+                assertEquals(k == 1, h.termNames().contains("consistency"), h.termNames().toString());
+                float[][][] p = new float[2][][];
+                for (int c = 0; c < 2; c++) {
+                    float[] moved = aelab.data.Shifts.randomlyMoved(held, all, 3, 10, new java.util.Random(c));
+                    p[c] = aae.classProbabilities(new ImageSet("moved", moved, held.labels(), 28, 28));
+                }
+                for (int i = 0; i < all.length; i++) {
+                    for (int j = 0; j < p[0][i].length; j++) {
+                        apart[k] += Math.abs(p[0][i][j] - p[1][i][j]) / 2 / all.length;
+                    }
+                }
+            }
+        }
+        // the term is the only difference: without it, two moved copies get further apart class probabilities
+        assertTrue(apart[1] < 0.7 * apart[0], "distance between two moved copies' class probabilities: without "
+                + apart[0] + ", with " + apart[1]);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> SemiSupervisedAaeConfig.consistent(20, 0, 0, 1f));
+        assertTrue(e.getMessage().contains("give a shift or a turn"), e.getMessage());
+    }
+
+    @Test
     void theStyleAdversaryTakesTheClassOutOfTheStyleCode(@TempDir java.nio.file.Path dir) {
         ImageSet train = digits(1500);
         ImageSet held = testDigits(400);
