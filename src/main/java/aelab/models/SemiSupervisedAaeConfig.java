@@ -129,10 +129,7 @@ public record SemiSupervisedAaeConfig(String name, int classes, int style, int h
      */
     public static SemiSupervisedAaeConfig consistent(int epochs, int pixels, double degrees, float weight) {
         SemiSupervisedAaeConfig a = augmented(epochs, pixels, degrees);
-        return new SemiSupervisedAaeConfig("aae-semi-consistent", a.classes, a.style, a.hidden, a.dropout, a.priorStd,
-                a.reconstructionRate, a.regularizationRate, a.classificationRate, a.labelledBatch, a.beta1,
-                a.criticNoise, a.rateDrops, a.labelledReconstruction, a.styleCriticNoise, a.gradientClip, a.shift, a.turn,
-                a.styleAdversary, weight);
+        return a.withTerms("aae-semi-consistent", a.styleAdversary, weight);
     }
 
     /**
@@ -141,10 +138,14 @@ public record SemiSupervisedAaeConfig(String name, int classes, int style, int h
      */
     public static SemiSupervisedAaeConfig independentStyle(int epochs, float weight) {
         SemiSupervisedAaeConfig r = refined(epochs);
-        return new SemiSupervisedAaeConfig("aae-semi-independent", r.classes, r.style, r.hidden, r.dropout, r.priorStd,
-                r.reconstructionRate, r.regularizationRate, r.classificationRate, r.labelledBatch, r.beta1,
-                r.criticNoise, r.rateDrops, r.labelledReconstruction, r.styleCriticNoise, r.gradientClip, r.shift, r.turn, weight,
-                r.consistency);
+        return r.withTerms("aae-semi-independent", weight, r.consistency);
+    }
+
+    /** The same settings under {@code newName}, with these weights for the two extra terms (ours). */
+    private SemiSupervisedAaeConfig withTerms(String newName, float adversary, float agreement) {
+        return new SemiSupervisedAaeConfig(newName, classes, style, hidden, dropout, priorStd, reconstructionRate,
+                regularizationRate, classificationRate, labelledBatch, beta1, criticNoise, rateDrops,
+                labelledReconstruction, styleCriticNoise, gradientClip, shift, turn, adversary, agreement);
     }
 
     /** The multiplier of every learning rate once {@code done} epochs are finished. */
