@@ -14,7 +14,6 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.nio.file.Path;
@@ -44,9 +43,7 @@ public final class SemiSupervisedAae implements AutoCloseable, Checkpointed {
     private final Network encoderAsGenerator;
     private final Network encoderAsClassifier;
     private final Network decoder;
-    private final Network categoryCritic;
-    private final Network styleCritic;
-    private final Network styleClassifier; // null unless the style adversary is on
+    private final CodeCritics critics;
     private final Map<Adam, Float> baseRates = new LinkedHashMap<>();
 
     public SemiSupervisedAae(SemiSupervisedAaeConfig config) {
@@ -59,13 +56,7 @@ public final class SemiSupervisedAae implements AutoCloseable, Checkpointed {
         encoderAsClassifier = encoder.withOptimizer("encoder-classifier", adam(config.classificationRate()));
         decoder = new Network("decoder", Blocks.mlp(config.hidden(), 784, config.dropout(), Activation.SIGMOID), adam(config.reconstructionRate()),
                 manager, new Shape(1, codes));
-        categoryCritic = new Network("category-critic", Blocks.mlp(config.hidden(), 1, 0.2f, Activation.LINEAR), adam(config.regularizationRate()),
-                manager, new Shape(1, config.classes()));
-        styleCritic = new Network("style-critic", Blocks.mlp(config.hidden(), 1, 0.2f, Activation.LINEAR), adam(config.regularizationRate()),
-                manager, new Shape(1, config.style()));
-        styleClassifier = config.styleAdversary() == 0 ? null : new Network("style-classifier",
-                Blocks.mlp(config.hidden(), config.classes(), 0.2f, Activation.LINEAR), adam(config.regularizationRate()),
-                manager, new Shape(1, config.style()));
+        critics = new CodeCritics(config, manager, this::adam);
     }
 
     private Adam adam(float rate) {
@@ -168,53 +159,17 @@ public final class SemiSupervisedAae implements AutoCloseable, Checkpointed {
         decoder.step(config.gradientClip());
     }
 
-    /** Phase 2: the critics learn prior draws from the encoder's codes; the encoder then learns to fool both. */
+    /** Phase 2: the critics learn prior draws from the encoder's codes; the encoder then learns to fool them. */
     private void regularize(NDArray x, Map<String, Double> out) {
-        NDManager m = x.getManager();
         NDArray[] fake = encode(x, false);
-        NDArray fakeY = fake[0].softmax(1).stopGradient();
-        NDArray fakeZ = fake[1].stopGradient();
-        long n = x.getShape().get(0);
-        NDArray realY = m.randomInteger(0, config.classes(), new Shape(n), DataType.INT32).oneHot(config.classes());
-        NDArray realZ = m.randomNormal(0, config.priorStd(), new Shape(n, config.style()), DataType.FLOAT32);
-        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            NDArray dY = Losses.discriminator(categoryCritic.forward(noisy(realY, config.criticNoise()), true),
-                    categoryCritic.forward(noisy(fakeY, config.criticNoise()), true));
-            NDArray dZ = Losses.discriminator(styleCritic.forward(noisy(realZ, config.styleCriticNoise()), true),
-                    styleCritic.forward(noisy(fakeZ, config.styleCriticNoise()), true));
-            gc.backward(dY.add(dZ));
-            out.put("d_category", (double) dY.getFloat());
-            out.put("d_style", (double) dZ.getFloat());
-        }
-        categoryCritic.step(config.gradientClip());
-        styleCritic.step(config.gradientClip());
-        if (styleClassifier != null) {
-            learnClassFromStyle(fakeY, fakeZ, out);
-        }
+        critics.learn(fake[0].softmax(1).stopGradient(), fake[1].stopGradient(), out);
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             NDArray[] yz = encode(x, true);
-            NDArray cy = categoryCritic.forward(noisy(yz[0].softmax(1), config.criticNoise()), true);
-            NDArray cz = styleCritic.forward(noisy(yz[1], config.styleCriticNoise()), true);
-            NDArray g = Losses.nonSaturatingGenerator(cy).add(Losses.nonSaturatingGenerator(cz));
-            if (styleClassifier != null) {
-                NDArray uniform = m.full(new Shape(n, config.classes()), 1f / config.classes());
-                NDArray guess = Losses.crossEntropy(styleClassifier.forward(yz[1], true), uniform);
-                g = g.add(Scalars.mul(guess, config.styleAdversary()));
-            }
+            NDArray g = critics.generatorLoss(yz[0].softmax(1), yz[1]);
             gc.backward(g);
             out.put("g_loss", (double) g.getFloat());
         }
         encoderAsGenerator.step(config.gradientClip());
-    }
-
-    /** The style adversary learns to read the encoder's class (its most likely one) from the style code. */
-    private void learnClassFromStyle(NDArray fakeY, NDArray fakeZ, Map<String, Double> out) {
-        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            NDArray ce = Losses.crossEntropy(styleClassifier.forward(fakeZ, true), fakeY.argMax(1).oneHot(config.classes()));
-            gc.backward(ce);
-            out.put("style_classifier", (double) ce.getFloat());
-        }
-        styleClassifier.step(config.gradientClip());
     }
 
     /**
@@ -235,11 +190,6 @@ public final class SemiSupervisedAae implements AutoCloseable, Checkpointed {
             gc.backward(ce);
         }
         encoderAsClassifier.step(config.gradientClip());
-    }
-
-    /** {@code y} with Gaussian noise of standard deviation {@code std} added (unchanged when 0). */
-    private static NDArray noisy(NDArray y, float std) {
-        return std == 0 ? y : y.add(y.getManager().randomNormal(0, std, y.getShape(), y.getDataType()));
     }
 
     /** The most likely class of each image, from the categorical code. */
@@ -270,34 +220,8 @@ public final class SemiSupervisedAae implements AutoCloseable, Checkpointed {
      */
     public Map<String, Double> criticReport(ImageSet images, long seed) {
         try (NDManager m = manager.newSubManager()) {
-            NDArray x = images.toNDArray(m);
-            NDArray[] yz = encode(x, false);
-            NDArray fakeY = yz[0].softmax(1);
-            long n = x.getShape().get(0);
-            // a local generator: reseeding the engine's would change the random stream of later training
-            Random draw = new Random(seed);
-            int[] classes = new int[(int) n];
-            float[] styles = new float[(int) n * config.style()];
-            for (int i = 0; i < classes.length; i++) {
-                classes[i] = draw.nextInt(config.classes());
-            }
-            for (int i = 0; i < styles.length; i++) {
-                styles[i] = (float) (draw.nextGaussian() * config.priorStd());
-            }
-            NDArray realY = m.create(classes).oneHot(config.classes());
-            NDArray realZ = m.create(styles, new Shape(n, config.style()));
-            Map<String, Double> out = new LinkedHashMap<>();
-            NDArray[][] pairs = {{categoryCritic.forward(realY, false), categoryCritic.forward(fakeY, false)},
-                {styleCritic.forward(realZ, false), styleCritic.forward(yz[1], false)}};
-            String[] names = {"category", "style"};
-            for (int k = 0; k < 2; k++) {
-                out.put(names[k] + "_critic_on_prior", (double) ai.djl.nn.Activation.sigmoid(pairs[k][0]).mean().getFloat());
-                out.put(names[k] + "_critic_on_codes", (double) ai.djl.nn.Activation.sigmoid(pairs[k][1]).mean().getFloat());
-                NDArray both = pairs[k][0].concat(pairs[k][1], 0);
-                out.put(names[k] + "_logit_std", Math.sqrt(both.sub(both.mean()).square().mean().getFloat()));
-            }
-            out.put("mean_largest_class_probability", (double) fakeY.max(new int[] {1}).mean().getFloat());
-            return out;
+            NDArray[] yz = encode(images.toNDArray(m), false);
+            return critics.report(yz[0].softmax(1), yz[1], seed);
         }
     }
 
@@ -322,8 +246,9 @@ public final class SemiSupervisedAae implements AutoCloseable, Checkpointed {
 
     /** What a checkpoint holds (the style adversary only when on, so older checkpoints still load). */
     private List<Network> networks() {
-        return styleClassifier == null ? List.of(encoder, decoder, categoryCritic, styleCritic)
-                : List.of(encoder, decoder, categoryCritic, styleCritic, styleClassifier);
+        List<Network> all = new java.util.ArrayList<>(List.of(encoder, decoder));
+        all.addAll(critics.networks());
+        return all;
     }
 
     @Override

@@ -1,0 +1,121 @@
+package aelab.models;
+
+import aelab.data.ImageSet;
+import aelab.data.Shifts;
+import aelab.losses.Losses;
+import aelab.nn.CachedLoss;
+import aelab.nn.Graph;
+import aelab.train.History;
+import aelab.train.Network;
+import aelab.train.TrainingLoop;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.GradientCollector;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.Consumer;
+
+/**
+ * DEC's stacked autoencoder (784-500-500-2000-10 by default): ReLU between dense layers, linear
+ * code and output, pre-trained end to end on the mean squared error.
+ */
+final class StackedAutoencoder {
+
+    private final DeepClusteringConfig config;
+    private final NDManager manager;
+    private final Network encoder;
+    private final Network decoder;
+
+    StackedAutoencoder(DeepClusteringConfig config, NDManager manager) {
+        this.config = config;
+        this.manager = manager;
+        int[] s = config.sizes();
+        SequentialBlock enc = new SequentialBlock();
+        for (int i = 1; i < s.length; i++) {
+            enc.add(linear(s[i], s[i - 1]));
+            if (i < s.length - 1) {
+                enc.add(Activation.RELU.asFunction());
+            }
+        }
+        SequentialBlock dec = new SequentialBlock();
+        for (int i = s.length - 2; i >= 0; i--) {
+            dec.add(linear(s[i], s[i + 1]));
+            if (i > 0) {
+                dec.add(Activation.RELU.asFunction());
+            }
+        }
+        encoder = new Network("encoder", enc, config.pretraining().optimizer(), manager, new Shape(1, s[0]));
+        decoder = new Network("decoder", dec, config.pretraining().optimizer(), manager, new Shape(1, s[s.length - 1]));
+    }
+
+    /** A dense layer; with the DEC-keras recipe its weights start uniform in ±1/sqrt(fan_in). */
+    private Linear linear(int units, int fanIn) {
+        Linear layer = Linear.builder().setUnits(units).build();
+        if (config.pretraining().fanInUniform()) {
+            layer.setInitializer(Blocks.fanInUniform(fanIn), Parameter.Type.WEIGHT);
+        }
+        return layer;
+    }
+
+    Network encoder() {
+        return encoder;
+    }
+
+    Network decoder() {
+        return decoder;
+    }
+
+    /**
+     * Pre-trains on the mean squared error; with a pre-training shift, each batch is first moved
+     * at random and the autoencoder reconstructs the moved images.
+     */
+    History pretrain(ImageSet data, TrainingLoop.Options options, List<Consumer<History>> listeners) {
+        // seeded by the epoch reached, so a resumed run draws fresh shifts rather than replaying epoch 1's
+        Random shifts = new Random(options.seed() * 31 + (options.done() == null ? 0 : options.done().size()));
+        try (CachedLoss cached = cachedPretrainingLoss().orElse(null)) {
+            return TrainingLoop.run(config.name() + " pre-training", data, manager, options, batch -> {
+                NDArray x = config.pretrainShift() == 0 ? batch.x() : batch.manager().create(
+                        Shifts.randomlyMoved(data, batch.indices(), config.pretrainShift(), config.rotation(), shifts),
+                        new Shape(batch.size(), data.pixelsPerImage()));
+                double value;
+                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    NDArray loss = cached != null ? cached.forward(x).head()
+                            : Losses.meanSquaredError(decoder.forward(encoder.forward(x, true), true), x);
+                    gc.backward(loss);
+                    value = loss.getFloat();
+                }
+                encoder.step();
+                decoder.step();
+                return Map.of("mse", value);
+            }, listeners);
+        }
+    }
+
+    /**
+     * Pre-training's mean squared error as one cached MXNet graph over the encoder's and decoder's
+     * arrays ({@link CachedLoss}); empty on other engines or when {@code aelab.cachedGraphs} is false.
+     */
+    Optional<CachedLoss> cachedPretrainingLoss() {
+        int[] s = config.sizes();
+        int[] up = Arrays.copyOfRange(s, 1, s.length);
+        int[] down = new int[s.length - 1];
+        for (int i = 0; i < down.length; i++) {
+            down[i] = s[s.length - 2 - i];
+        }
+        Graph g = new Graph();
+        Graph.Node x = g.input("data");
+        Graph.Node out = g.mlp("decoder", g.mlp("encoder", x, up, "relu", null), down, "relu", null);
+        List<Parameter> parameters = new ArrayList<>(encoder.block().getParameters().values());
+        parameters.addAll(decoder.block().getParameters().values());
+        return CachedLoss.on(manager, g, List.of("data"), parameters, g.meanSquaredError("mse", out, x));
+    }
+}
