@@ -4,6 +4,7 @@ import aelab.Lab;
 import aelab.data.ImageSet;
 import aelab.data.Mnist;
 import aelab.models.VariationalAutoencoder;
+import aelab.models.VariationalAutoencoderConfig;
 import aelab.train.TrainingLoop;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,7 +36,7 @@ public final class MemoryBenchmark {
             System.out.println("epoch " + h.size() + ": " + rss[h.size()] / 1024 + " MiB");
         };
         if (model.equals("vae")) {
-            try (VariationalAutoencoder vae = new VariationalAutoencoder(VariationalAutoencoder.Config.pytorch20())) {
+            try (VariationalAutoencoder vae = new VariationalAutoencoder(VariationalAutoencoderConfig.pytorch20())) {
                 vae.fit(train, new TrainingLoop.Options(epochs, 128, 1, false), record);
             }
         } else {

@@ -5,6 +5,7 @@ import aelab.Mode;
 import aelab.losses.Losses;
 import aelab.models.Activation;
 import aelab.models.DenseAutoencoder;
+import aelab.models.DenseAutoencoderConfig;
 import aelab.nn.Scalars;
 import aelab.train.Adam;
 import aelab.train.Network;
@@ -26,7 +27,7 @@ public final class StepProfile {
 
     private static final int INPUTS = 784;
     /** The stacked model's layers as a dense autoencoder: ReLU inside, linear code and output, MSE. */
-    static final DenseAutoencoder.Config STACKED = new DenseAutoencoder.Config("stacked-784-500-500-2000-10",
+    static final DenseAutoencoderConfig STACKED = new DenseAutoencoderConfig("stacked-784-500-500-2000-10",
             new int[] {784, 500, 500, 2000, 10}, Activation.RELU, Activation.LINEAR, Activation.LINEAR,
             DenseAutoencoder.Reconstruction.MSE, 1e-3f);
 

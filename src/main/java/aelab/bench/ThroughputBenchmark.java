@@ -10,8 +10,10 @@ import aelab.models.ConvAutoencoder;
 import aelab.models.DeepClustering;
 import aelab.models.DeepClusteringConfig;
 import aelab.models.DenseAutoencoder;
+import aelab.models.DenseAutoencoderConfig;
 import aelab.models.Prior;
 import aelab.models.VariationalAutoencoder;
+import aelab.models.VariationalAutoencoderConfig;
 import aelab.train.History;
 import aelab.train.TrainingLoop;
 import ai.djl.ndarray.NDArray;
@@ -65,7 +67,7 @@ public final class ThroughputBenchmark {
     }
 
     /** The dense model: 784-512-256-32 and back, ReLU, sigmoid output, BCE, Adam 1e-3. */
-    static final DenseAutoencoder.Config DENSE = new DenseAutoencoder.Config("dense-784-512-256-32",
+    static final DenseAutoencoderConfig DENSE = new DenseAutoencoderConfig("dense-784-512-256-32",
             new int[] {784, 512, 256, 32}, Activation.RELU, Activation.RELU, Activation.SIGMOID,
             DenseAutoencoder.Reconstruction.BCE, 1e-3f);
 
@@ -134,7 +136,7 @@ public final class ThroughputBenchmark {
                 yield (o, l) -> ae.fit(data, o, l);
             }
             case "vae" -> {
-                var vae = new VariationalAutoencoder(VariationalAutoencoder.Config.keras2d());
+                var vae = new VariationalAutoencoder(VariationalAutoencoderConfig.keras2d());
                 yield (o, l) -> vae.fit(data, o, l);
             }
             case "conv" -> {

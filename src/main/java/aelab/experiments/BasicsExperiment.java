@@ -6,6 +6,7 @@ import aelab.figures.Charts;
 import aelab.figures.Figures;
 import aelab.metrics.TSne;
 import aelab.models.DenseAutoencoder;
+import aelab.models.DenseAutoencoderConfig;
 import aelab.models.Diagnostics;
 import aelab.train.History;
 import java.util.LinkedHashMap;
@@ -30,7 +31,7 @@ public final class BasicsExperiment implements Experiment {
         ImageSet train = run.sized(data.train(), 2000);
         ImageSet test = run.sized(data.test(), 1000);
         Map<String, Object> metrics = new LinkedHashMap<>();
-        try (DenseAutoencoder ae = new DenseAutoencoder(DenseAutoencoder.Config.basic32())) {
+        try (DenseAutoencoder ae = new DenseAutoencoder(DenseAutoencoderConfig.basic32())) {
             History h = run.train("autoencoder", ae, run.options(3, 50, 128), (o, l) -> ae.fit(train, o, l));
             metrics.put("train_bce_first_epoch", h.values("bce")[0]);
             metrics.put("train_bce_last_epoch", h.last("bce"));

@@ -4,6 +4,7 @@ import aelab.data.ImageSet;
 import aelab.data.Split;
 import aelab.figures.Figures;
 import aelab.models.DenseAutoencoder;
+import aelab.models.DenseAutoencoderConfig;
 import aelab.models.Diagnostics;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,12 +33,12 @@ public final class SparseExperiment implements Experiment {
         ImageSet train = run.sized(data.train(), 2000);
         ImageSet test = run.sized(data.test(), 1000);
         Map<String, Object> metrics = new LinkedHashMap<>();
-        List<DenseAutoencoder.Config> configs = List.of(DenseAutoencoder.Config.sparseL1(1e-4f),
-                DenseAutoencoder.Config.sparseL1(3e-2f), DenseAutoencoder.Config.sparseKl(0.05f, 3, false, 0),
-                DenseAutoencoder.Config.sparseKl(0.05f, 3, true, 0),
-                DenseAutoencoder.Config.sparseKl(0.05f, 3, false, 3e-3f),
-                DenseAutoencoder.Config.sparseKlKerasDecay(0.05f, 3, 3e-3f), DenseAutoencoder.Config.nonnegative());
-        for (DenseAutoencoder.Config config : configs) {
+        List<DenseAutoencoderConfig> configs = List.of(DenseAutoencoderConfig.sparseL1(1e-4f),
+                DenseAutoencoderConfig.sparseL1(3e-2f), DenseAutoencoderConfig.sparseKl(0.05f, 3, false, 0),
+                DenseAutoencoderConfig.sparseKl(0.05f, 3, true, 0),
+                DenseAutoencoderConfig.sparseKl(0.05f, 3, false, 3e-3f),
+                DenseAutoencoderConfig.sparseKlKerasDecay(0.05f, 3, 3e-3f), DenseAutoencoderConfig.nonnegative());
+        for (DenseAutoencoderConfig config : configs) {
             try (DenseAutoencoder ae = new DenseAutoencoder(config)) {
                 String name = config.name();
                 run.train(name, ae, run.options(2, 50, 128), (o, l) -> ae.fit(train, o, l));

@@ -5,6 +5,7 @@ import aelab.data.Split;
 import aelab.figures.Charts;
 import aelab.figures.Figures;
 import aelab.models.VariationalAutoencoder;
+import aelab.models.VariationalAutoencoderConfig;
 import aelab.train.History;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,7 +41,7 @@ public final class VaeExperiment implements Experiment {
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("train_images", train.size());
         metrics.put("test_images", test.size());
-        try (VariationalAutoencoder vae = new VariationalAutoencoder(VariationalAutoencoder.Config.keras2d())) {
+        try (VariationalAutoencoder vae = new VariationalAutoencoder(VariationalAutoencoderConfig.keras2d())) {
             History h = run.train("vae-2d", vae, run.options(3, 50, 128), (o, l) -> vae.fit(train, o, l));
             metrics.put("latent_2", elbo(vae.negativeElbo(test), h.size()));
             run.figure("vae-2d-loss", Charts.lossCurves(h, false));
@@ -50,7 +51,7 @@ public final class VaeExperiment implements Experiment {
             run.figure("vae-2d-reconstructions", Figures.reconstructions(test, vae.reconstruct(test.head(14)), 14,
                     "test digits and their reconstructions from a 2-D code"));
         }
-        try (VariationalAutoencoder vae = new VariationalAutoencoder(VariationalAutoencoder.Config.pytorch20())) {
+        try (VariationalAutoencoder vae = new VariationalAutoencoder(VariationalAutoencoderConfig.pytorch20())) {
             // the test loss after every epoch, as pytorch/examples prints it (kept in measures.json)
             History h = run.train("vae-20d", vae, run.options(2, 10, 128), (o, l) -> vae.fit(train, o, hist -> {
                 int e = hist.size();

@@ -48,89 +48,7 @@ public final class DenseAutoencoder implements AutoCloseable, Checkpointed {
         SSE
     }
 
-    /** Layer sizes from input to code, activations, loss, and Adam's learning rate. */
-    public record Config(String name, int[] sizes, Activation hidden, Activation code, Activation output,
-            Reconstruction loss, float learningRate, Regularization penalties) {
-
-        public Config(String name, int[] sizes, Activation hidden, Activation code, Activation output,
-                Reconstruction loss, float learningRate) {
-            this(name, sizes, hidden, code, output, loss, learningRate, Regularization.NONE);
-        }
-
-        public Config {
-            if (sizes.length < 2) {
-                throw new IllegalArgumentException("need at least an input and a code size, got "
-                        + Arrays.toString(sizes));
-            }
-            sizes = sizes.clone();
-        }
-
-        @Override
-        public int[] sizes() {
-            return sizes.clone();
-        }
-
-        public int codeSize() {
-            return sizes[sizes.length - 1];
-        }
-
-        /** The ordinary autoencoder of the Keras blog: 784-32, ReLU code, sigmoid output, BCE. */
-        public static Config basic32() {
-            return new Config("dense-784-32", new int[] {784, 32}, Activation.RELU, Activation.RELU,
-                    Activation.SIGMOID, Reconstruction.BCE, 1e-3f);
-        }
-
-        /** A small deep autoencoder for a first look: 784-128-32. */
-        public static Config small() {
-            return new Config("dense-784-128-32", new int[] {784, 128, 32}, Activation.RELU, Activation.RELU,
-                    Activation.SIGMOID, Reconstruction.BCE, 1e-3f);
-        }
-
-        /** The 784-32 autoencoder with an L1 activity penalty of the given weight on its ReLU code. */
-        public static Config sparseL1(float weight) {
-            return new Config("sparse-l1-" + weight, new int[] {784, 32}, Activation.RELU, Activation.RELU,
-                    Activation.SIGMOID, Reconstruction.BCE, 1e-3f, new Regularization(weight, 0, 0, false, 0, 0));
-        }
-
-        /**
-         * 784-196 with a sigmoid code, KL sparsity toward {@code rho} weighted by {@code beta}
-         * (summed over units, or averaged when {@code mean}), and L2 weight decay.
-         */
-        public static Config sparseKl(float rho, float beta, boolean mean, float weightDecay) {
-            return new Config("sparse-kl-rho" + rho + "-beta" + beta + (mean ? "-mean" : "-sum") + "-wd" + weightDecay,
-                    new int[] {784, 196}, Activation.SIGMOID, Activation.SIGMOID, Activation.SIGMOID,
-                    Reconstruction.MSE, 1e-3f, new Regularization(0, beta, rho, mean, weightDecay, 0));
-        }
-
-        /**
-         * As {@link #sparseKl} with the seed-004 post's mend written as Keras has it: {@code l2(l2)} on the
-         * code layer alone, l2 * sum w^2 (our decay weighs 1/2 sum w^2, hence twice the weight).
-         */
-        public static Config sparseKlKerasDecay(float rho, float beta, float l2) {
-            return new Config("sparse-kl-rho" + rho + "-beta" + beta + "-sum-l2code" + l2, new int[] {784, 196},
-                    Activation.SIGMOID, Activation.SIGMOID, Activation.SIGMOID, Reconstruction.MSE, 1e-3f,
-                    new Regularization(0, beta, rho, false, 2 * l2, 0, true));
-        }
-
-        /** NCAE: 784-196, per-sample 1/2 SSE, rho 0.05, beta 3, 1/2 * 3e-3 * sum of squared negative weights. */
-        public static Config nonnegative() {
-            return new Config("nonnegative-784-196", new int[] {784, 196}, Activation.SIGMOID, Activation.SIGMOID,
-                    Activation.SIGMOID, Reconstruction.SSE, 1e-3f, new Regularization(0, 3, 0.05f, false, 0, 3e-3f));
-        }
-
-        /** The same network with other penalties. */
-        public Config withPenalties(String newName, Regularization p) {
-            return new Config(newName, sizes, hidden, code, output, loss, learningRate, p);
-        }
-
-        /** The stacked autoencoder of DEC/IDEC/ADEC: 784-500-500-2000-10, linear code and output, MSE. */
-        public static Config stacked() {
-            return new Config("dense-784-500-500-2000-10", new int[] {784, 500, 500, 2000, 10}, Activation.RELU,
-                    Activation.LINEAR, Activation.LINEAR, Reconstruction.MSE, 1e-3f);
-        }
-    }
-
-    private final Config config;
+    private final DenseAutoencoderConfig config;
     private final NDManager manager;
     private final SequentialBlock encoder = new SequentialBlock();
     private final SequentialBlock decoder = new SequentialBlock();
@@ -142,27 +60,27 @@ public final class DenseAutoencoder implements AutoCloseable, Checkpointed {
      */
     private final boolean fromLogits;
 
-    public DenseAutoencoder(Config config) {
+    public DenseAutoencoder(DenseAutoencoderConfig config) {
         this.config = config;
         this.manager = NDManager.newBaseManager();
-        this.fromLogits = config.output == Activation.SIGMOID && config.loss == Reconstruction.BCE;
-        int[] s = config.sizes;
+        this.fromLogits = config.output() == Activation.SIGMOID && config.loss() == Reconstruction.BCE;
+        int[] s = config.sizes();
         for (int i = 1; i < s.length; i++) {
             encoder.add(Linear.builder().setUnits(s[i]).build());
-            encoder.add((i == s.length - 1 ? config.code : config.hidden).asFunction());
+            encoder.add((i == s.length - 1 ? config.code() : config.hidden()).asFunction());
         }
         for (int i = s.length - 2; i >= 0; i--) {
             decoder.add(Linear.builder().setUnits(s[i]).build());
             if (i > 0 || !fromLogits) {
-                decoder.add((i == 0 ? config.output : config.hidden).asFunction());
+                decoder.add((i == 0 ? config.output() : config.hidden()).asFunction());
             }
         }
         SequentialBlock whole = new SequentialBlock().add(encoder).add(decoder);
-        Optimizer adam = Blocks.adam(config.learningRate);
-        network = new Network(config.name, whole, adam, manager, new Shape(1, s[0]));
+        Optimizer adam = Blocks.adam(config.learningRate());
+        network = new Network(config.name(), whole, adam, manager, new Shape(1, s[0]));
     }
 
-    public Config config() {
+    public DenseAutoencoderConfig config() {
         return config;
     }
 
@@ -182,7 +100,7 @@ public final class DenseAutoencoder implements AutoCloseable, Checkpointed {
 
     /** The reconstruction loss of a batch, as the config names it. */
     NDArray reconstructionLoss(NDArray x, NDArray xHat) {
-        return switch (config.loss) {
+        return switch (config.loss()) {
             case MSE -> Losses.meanSquaredError(xHat, x);
             case BCE -> Losses.binaryCrossEntropy(xHat, x);
             case SSE -> Scalars.mul(Losses.meanSquaredError(xHat, x), x.getShape().get(1) / 2f);
@@ -193,10 +111,10 @@ public final class DenseAutoencoder implements AutoCloseable, Checkpointed {
     @SafeVarargs
     public final History fit(ImageSet data, TrainingLoop.Options options, Consumer<History>... listeners) {
         // small layers train faster on one thread (see Threads)
-        try (Threads threads = Threads.forWidth(java.util.Arrays.stream(config.sizes).max().orElse(0));
+        try (Threads threads = Threads.forWidth(java.util.Arrays.stream(config.sizes()).max().orElse(0));
                 CachedLoss cached = cachedLoss().orElse(null)) {
-            String lossName = config.loss.name().toLowerCase(java.util.Locale.ROOT);
-            return TrainingLoop.run(config.name, data, manager, options, batch -> {
+            String lossName = config.loss().name().toLowerCase(java.util.Locale.ROOT);
+            return TrainingLoop.run(config.name(), data, manager, options, batch -> {
                 Map<String, Double> terms = new LinkedHashMap<>();
                 try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                     NDArray loss;
@@ -220,13 +138,13 @@ public final class DenseAutoencoder implements AutoCloseable, Checkpointed {
      * other configurations, and when {@code aelab.cachedGraphs} is false.
      */
     Optional<CachedLoss> cachedLoss() {
-        boolean plain = config.penalties == Regularization.NONE
-                && (config.loss == Reconstruction.MSE || fromLogits)
-                && config.hidden.inGraph() && config.code.inGraph() && config.output.inGraph();
+        boolean plain = config.penalties() == Regularization.NONE
+                && (config.loss() == Reconstruction.MSE || fromLogits)
+                && config.hidden().inGraph() && config.code().inGraph() && config.output().inGraph();
         if (!plain) {
             return Optional.empty();
         }
-        int[] s = config.sizes;
+        int[] s = config.sizes();
         int[] up = new int[s.length - 1];
         int[] down = new int[s.length - 1];
         for (int i = 1; i < s.length; i++) {
@@ -235,21 +153,21 @@ public final class DenseAutoencoder implements AutoCloseable, Checkpointed {
         }
         Graph g = new Graph();
         Graph.Node x = g.input("data");
-        Graph.Node code = g.mlp("encoder", x, up, config.hidden.graphName(), config.code.graphName());
-        Graph.Node out = g.mlp("decoder", code, down, config.hidden.graphName(),
-                fromLogits ? null : config.output.graphName());
+        Graph.Node code = g.mlp("encoder", x, up, config.hidden().graphName(), config.code().graphName());
+        Graph.Node out = g.mlp("decoder", code, down, config.hidden().graphName(),
+                fromLogits ? null : config.output().graphName());
         Graph.Node loss = fromLogits ? g.bceWithLogits("loss", out, x) : g.meanSquaredError("loss", out, x);
         return CachedLoss.on(manager, g, List.of("data"), network.block().getParameters().values(), loss);
     }
 
     /** The training loss of a batch; fills {@code terms} with each part's value for the history. */
     NDArray lossTerms(NDArray x, Map<String, Double> terms) {
-        Regularization p = config.penalties;
+        Regularization p = config.penalties();
         NDArray code = network.forward(encoder, x, true);
         NDArray out = network.forward(decoder, code, true);
         NDArray reconstruction = fromLogits ? Losses.binaryCrossEntropyWithLogits(out, x) : reconstructionLoss(x, out);
         NDArray total = reconstruction;
-        terms.put(config.loss.name().toLowerCase(java.util.Locale.ROOT), (double) reconstruction.getFloat());
+        terms.put(config.loss().name().toLowerCase(java.util.Locale.ROOT), (double) reconstruction.getFloat());
         if (p.activityL1() > 0) {
             NDArray l1 = Scalars.mul(Losses.l1Activity(code), p.activityL1());
             terms.put("l1_activity", (double) l1.getFloat());
@@ -262,7 +180,7 @@ public final class DenseAutoencoder implements AutoCloseable, Checkpointed {
         }
         if (p.penalisesWeights()) {
             List<NDArray> all = kernels();
-            int codeLayer = config.sizes.length - 2;
+            int codeLayer = config.sizes().length - 2;
             for (int k = 0; k < all.size(); k++) {
                 NDArray kernel = all.get(k);
                 // an op's result joins its first operand's manager: on the model's, every step's penalty

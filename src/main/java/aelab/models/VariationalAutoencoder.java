@@ -52,117 +52,51 @@ public final class VariationalAutoencoder implements AutoCloseable, Checkpointed
         GAUSSIAN
     }
 
-    /**
-     * @param hidden sizes of the hidden layers of the encoder (mirrored by the decoder)
-     * @param likelihood Bernoulli (BCE) or Gaussian reconstruction term
-     * @param sigma the Gaussian likelihood's fixed standard deviation (unused for Bernoulli)
-     * @param sigmaBug sample with std = exp(h) while the KL reads h as log variance: the
-     *     log-sigma / log-variance confusion of the Keras blog, kept to show its effect
-     * @param fanInInit weights and biases start uniform in ±1/sqrt(fan_in), PyTorch's default for a
-     *     linear layer (else DJL's default: Xavier weights, zero biases)
-     */
-    public record Config(String name, int inputSize, int[] hidden, int latent, Scaling scaling, boolean sigmaBug,
-            float learningRate, Likelihood likelihood, float sigma, boolean fanInInit) {
-
-        public Config(String name, int inputSize, int[] hidden, int latent, Scaling scaling, boolean sigmaBug,
-                float learningRate) {
-            this(name, inputSize, hidden, latent, scaling, sigmaBug, learningRate, Likelihood.BERNOULLI, 1f, false);
-        }
-
-        public Config {
-            hidden = hidden.clone();
-            if (latent < 1) {
-                throw new IllegalArgumentException("latent size must be >= 1, got " + latent);
-            }
-        }
-
-        @Override
-        public int[] hidden() {
-            return hidden.clone();
-        }
-
-        /** The Keras example: 784-512-2, summed BCE + KL, Adam 1e-3. */
-        public static Config keras2d() {
-            return new Config("vae-784-512-2", 784, new int[] {512}, 2, Scaling.SUM, false, 1e-3f);
-        }
-
-        /**
-         * pytorch/examples: 784-400-20, summed BCE + KL, Adam 1e-3, batch 128, from PyTorch's default
-         * initial weights (with DJL's instead, the test loss after 10 epochs was 1 nat higher).
-         */
-        public static Config pytorch20() {
-            return new Config("vae-784-400-20", 784, new int[] {400}, 20, Scaling.SUM, false, 1e-3f,
-                    Likelihood.BERNOULLI, 1f, true);
-        }
-
-        public Config withScaling(Scaling s) {
-            return new Config(name + "-" + s.name().toLowerCase(), inputSize, hidden, latent, s, sigmaBug, learningRate,
-                    likelihood, sigma, fanInInit);
-        }
-
-        public Config withSigmaBug() {
-            return new Config(name + "-sigma-bug", inputSize, hidden, latent, scaling, true, learningRate, likelihood,
-                    sigma, fanInInit);
-        }
-
-        /** The same with a Gaussian reconstruction term of standard deviation {@code std}. */
-        public Config withGaussianLikelihood(float std) {
-            return new Config(name + "-gaussian" + std, inputSize, hidden, latent, scaling, sigmaBug, learningRate,
-                    Likelihood.GAUSSIAN, std, fanInInit);
-        }
-
-        /** The same from PyTorch's default initial weights and biases, uniform in ±1/sqrt(fan_in). */
-        public Config withFanInInit() {
-            return new Config(name + "-fan-in-init", inputSize, hidden, latent, scaling, sigmaBug, learningRate,
-                    likelihood, sigma, true);
-        }
-    }
-
-    private final Config config;
+    private final VariationalAutoencoderConfig config;
     private final NDManager manager;
     private final Network encoder;
     private final Network decoder;
 
-    public VariationalAutoencoder(Config config) {
+    public VariationalAutoencoder(VariationalAutoencoderConfig config) {
         this.config = config;
         this.manager = NDManager.newBaseManager();
         SequentialBlock enc = new SequentialBlock();
-        int in = config.inputSize;
-        for (int h : config.hidden) {
+        int in = config.inputSize();
+        for (int h : config.hidden()) {
             enc.add(linear(h, in)).add(Activation.RELU.asFunction());
             in = h;
         }
-        enc.add(linear(2 * config.latent, in));
+        enc.add(linear(2 * config.latent(), in));
         SequentialBlock dec = new SequentialBlock();
-        in = config.latent;
-        for (int i = config.hidden.length - 1; i >= 0; i--) {
-            dec.add(linear(config.hidden[i], in)).add(Activation.RELU.asFunction());
-            in = config.hidden[i];
+        in = config.latent();
+        for (int i = config.hidden().length - 1; i >= 0; i--) {
+            dec.add(linear(config.hidden()[i], in)).add(Activation.RELU.asFunction());
+            in = config.hidden()[i];
         }
-        dec.add(linear(config.inputSize, in));
-        if (config.likelihood == Likelihood.GAUSSIAN) {
+        dec.add(linear(config.inputSize(), in));
+        if (config.likelihood() == Likelihood.GAUSSIAN) {
             dec.add(Activation.SIGMOID.asFunction());
         } // with BCE the decoder ends at the logits: BCE from logits takes fewer element-wise passes
-        encoder = new Network("encoder", enc, Blocks.adam(config.learningRate), manager, new Shape(1, config.inputSize));
-        decoder = new Network("decoder", dec, Blocks.adam(config.learningRate), manager, new Shape(1, config.latent));
+        encoder = new Network("encoder", enc, Blocks.adam(config.learningRate()), manager, new Shape(1, config.inputSize()));
+        decoder = new Network("decoder", dec, Blocks.adam(config.learningRate()), manager, new Shape(1, config.latent()));
     }
 
     private Linear linear(int units, int fanIn) {
         Linear layer = Linear.builder().setUnits(units).build();
-        if (config.fanInInit) {
+        if (config.fanInInit()) {
             layer.setInitializer(Blocks.fanInUniform(fanIn), Parameter.Type.WEIGHT);
             layer.setInitializer(Blocks.fanInUniform(fanIn), Parameter.Type.BIAS);
         }
         return layer;
     }
 
-    public Config config() {
+    public VariationalAutoencoderConfig config() {
         return config;
     }
 
     /** The decoder's output as an image (its sigmoid, when the decoder ends at the logits). */
     private NDArray image(NDArray out) {
-        return config.likelihood == Likelihood.GAUSSIAN ? out : ai.djl.nn.Activation.sigmoid(out);
+        return config.likelihood() == Likelihood.GAUSSIAN ? out : ai.djl.nn.Activation.sigmoid(out);
     }
 
     /** The per-sample negative ELBO of a batch in nats: summed BCE over pixels and KL over units. */
@@ -175,15 +109,15 @@ public final class VariationalAutoencoder implements AutoCloseable, Checkpointed
      */
     Terms terms(NDArray x, boolean training, boolean trueKl) {
         NDArray h = encoder.forward(x, training);
-        NDArray mu = h.get(new NDIndex(":, :{}", config.latent));
-        NDArray logVar = h.get(new NDIndex(":, {}:", config.latent));
-        NDArray std = config.sigmaBug ? logVar.exp() : Scalars.mul(logVar, 0.5f).exp();
+        NDArray mu = h.get(new NDIndex(":, :{}", config.latent()));
+        NDArray logVar = h.get(new NDIndex(":, {}:", config.latent()));
+        NDArray std = config.sigmaBug() ? logVar.exp() : Scalars.mul(logVar, 0.5f).exp();
         NDArray z = mu.add(std.mul(x.getManager().randomNormal(mu.getShape())));
         NDArray out = decoder.forward(z, training);
-        NDArray rec = config.likelihood == Likelihood.GAUSSIAN
-                ? Losses.gaussianNegativeLogLikelihood(out, x, config.sigma)
-                : Scalars.mul(Losses.binaryCrossEntropyWithLogits(out, x), config.inputSize); // mean -> per-sample sum
-        NDArray klLogVar = config.sigmaBug && trueKl ? Scalars.mul(logVar, 2) : logVar;
+        NDArray rec = config.likelihood() == Likelihood.GAUSSIAN
+                ? Losses.gaussianNegativeLogLikelihood(out, x, config.sigma())
+                : Scalars.mul(Losses.binaryCrossEntropyWithLogits(out, x), config.inputSize()); // mean -> per-sample sum
+        NDArray klLogVar = config.sigmaBug() && trueKl ? Scalars.mul(logVar, 2) : logVar;
         return new Terms(rec, Losses.klToStandardNormal(mu, klLogVar));
     }
 
@@ -193,32 +127,32 @@ public final class VariationalAutoencoder implements AutoCloseable, Checkpointed
      * {@code aelab.cachedGraphs} is false.
      */
     Optional<CachedLoss> cachedLoss() {
-        if (config.likelihood != Likelihood.BERNOULLI) {
+        if (config.likelihood() != Likelihood.BERNOULLI) {
             return Optional.empty();
         }
-        int n = config.hidden.length;
-        int[] up = java.util.Arrays.copyOf(config.hidden, n + 1);
-        up[n] = 2 * config.latent;
+        int n = config.hidden().length;
+        int[] up = java.util.Arrays.copyOf(config.hidden(), n + 1);
+        up[n] = 2 * config.latent();
         int[] down = new int[n + 1];
         for (int i = 0; i < n; i++) {
-            down[i] = config.hidden[n - 1 - i];
+            down[i] = config.hidden()[n - 1 - i];
         }
-        down[n] = config.inputSize;
+        down[n] = config.inputSize();
         Graph g = new Graph();
         Graph.Node x = g.input("data");
         Graph.Node h = g.mlp("encoder", x, up, "relu", null);
-        Graph.Node mu = g.columns("mu", h, 0, config.latent);
-        Graph.Node logVar = g.columns("logvar", h, config.latent, 2 * config.latent);
+        Graph.Node mu = g.columns("mu", h, 0, config.latent());
+        Graph.Node logVar = g.columns("logvar", h, config.latent(), 2 * config.latent());
         Graph.Node eps = g.input("eps");
         // the sigma bug samples with std = exp(h); the KL below reads h as log variance either way
-        Graph.Node std = g.op("exp", "std", Map.of(), config.sigmaBug ? logVar : g.scalar("_mul_scalar", "half", logVar, 0.5f));
+        Graph.Node std = g.op("exp", "std", Map.of(), config.sigmaBug() ? logVar : g.scalar("_mul_scalar", "half", logVar, 0.5f));
         Graph.Node z = g.op("elemwise_add", "z", Map.of(), mu, g.op("elemwise_mul", "noise", Map.of(), std, eps));
         Graph.Node out = g.mlp("decoder", z, down, "relu", null);
-        Graph.Node rec = g.scalar("_mul_scalar", "reconstruction", g.bceWithLogits("bce", out, x), config.inputSize);
+        Graph.Node rec = g.scalar("_mul_scalar", "reconstruction", g.bceWithLogits("bce", out, x), config.inputSize());
         Graph.Node kl = g.klToStandardNormal("kl", mu, logVar);
-        if (config.scaling == Scaling.MEAN) {
-            rec = g.scalar("_div_scalar", "reconstruction_mean", rec, config.inputSize);
-            kl = g.scalar("_div_scalar", "kl_mean", kl, config.latent);
+        if (config.scaling() == Scaling.MEAN) {
+            rec = g.scalar("_div_scalar", "reconstruction_mean", rec, config.inputSize());
+            kl = g.scalar("_div_scalar", "kl_mean", kl, config.latent());
         }
         Graph.Node loss = g.op("elemwise_add", "loss", Map.of(), rec, kl);
         List<Parameter> parameters = new java.util.ArrayList<>(encoder.block().getParameters().values());
@@ -231,7 +165,7 @@ public final class VariationalAutoencoder implements AutoCloseable, Checkpointed
         // small layers train faster on one thread (see Threads)
         try (Threads threads = Threads.forWidth(java.util.Arrays.stream(config.hidden()).max().orElse(0));
                 CachedLoss cached = cachedLoss().orElse(null)) {
-            return TrainingLoop.run(config.name, data, manager, options, batch -> {
+            return TrainingLoop.run(config.name(), data, manager, options, batch -> {
                 Map<String, Double> out = new LinkedHashMap<>();
                 try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                     NDArray rec;
@@ -239,7 +173,7 @@ public final class VariationalAutoencoder implements AutoCloseable, Checkpointed
                     NDArray loss;
                     if (cached != null) {
                         NDList terms = cached.forward(batch.x(),
-                                batch.manager().randomNormal(new Shape(batch.size(), config.latent)));
+                                batch.manager().randomNormal(new Shape(batch.size(), config.latent())));
                         loss = terms.get(0);
                         rec = terms.get(1);
                         kl = terms.get(2);
@@ -247,9 +181,9 @@ public final class VariationalAutoencoder implements AutoCloseable, Checkpointed
                         Terms t = terms(batch.x(), true, false);
                         rec = t.reconstruction();
                         kl = t.kl();
-                        if (config.scaling == Scaling.MEAN) {
-                            rec = Scalars.div(rec, config.inputSize);
-                            kl = Scalars.div(kl, config.latent);
+                        if (config.scaling() == Scaling.MEAN) {
+                            rec = Scalars.div(rec, config.inputSize());
+                            kl = Scalars.div(kl, config.latent());
                         }
                         loss = rec.add(kl);
                     }
@@ -286,12 +220,12 @@ public final class VariationalAutoencoder implements AutoCloseable, Checkpointed
 
     /** The means of q(z|x), one row per image (the codes a scatter plot shows). */
     public float[][] encodeMeans(ImageSet images) {
-        return Rows.map(manager, images, x -> encoder.forward(x, false).get(new NDIndex(":, :{}", config.latent)));
+        return Rows.map(manager, images, x -> encoder.forward(x, false).get(new NDIndex(":, :{}", config.latent())));
     }
 
     /** The log variances of q(z|x), one row per image. */
     public float[][] encodeLogVariances(ImageSet images) {
-        return Rows.map(manager, images, x -> encoder.forward(x, false).get(new NDIndex(":, {}:", config.latent)));
+        return Rows.map(manager, images, x -> encoder.forward(x, false).get(new NDIndex(":, {}:", config.latent())));
     }
 
     /** Decoder outputs (pixel means) for the given codes. */
@@ -307,10 +241,10 @@ public final class VariationalAutoencoder implements AutoCloseable, Checkpointed
     /** Images decoded from {@code n} draws of the prior N(0, I). */
     public float[][] sample(int n) {
         try (NDManager sub = manager.newSubManager()) {
-            float[] z = sub.randomNormal(new Shape(n, config.latent)).toFloatArray();
-            float[][] rows = new float[n][config.latent];
+            float[] z = sub.randomNormal(new Shape(n, config.latent())).toFloatArray();
+            float[][] rows = new float[n][config.latent()];
             for (int i = 0; i < n; i++) {
-                System.arraycopy(z, i * config.latent, rows[i], 0, config.latent);
+                System.arraycopy(z, i * config.latent(), rows[i], 0, config.latent());
             }
             return decode(rows);
         }

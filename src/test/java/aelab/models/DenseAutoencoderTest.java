@@ -20,7 +20,7 @@ class DenseAutoencoderTest {
     @Test
     void encodesToTheCodeSizeAndReconstructsToTheInputSize() {
         ImageSet x = digits(5);
-        try (DenseAutoencoder ae = new DenseAutoencoder(DenseAutoencoder.Config.stacked())) {
+        try (DenseAutoencoder ae = new DenseAutoencoder(DenseAutoencoderConfig.stacked())) {
             float[][] codes = ae.encode(x);
             assertEquals(5, codes.length);
             assertEquals(10, codes[0].length);
@@ -33,7 +33,7 @@ class DenseAutoencoderTest {
         ImageSet train = digits(1000);
         Engine.getInstance().setRandomSeed(3);
         List<Integer> seen = new ArrayList<>();
-        try (DenseAutoencoder ae = new DenseAutoencoder(DenseAutoencoder.Config.small())) {
+        try (DenseAutoencoder ae = new DenseAutoencoder(DenseAutoencoderConfig.small())) {
             double before = ae.reconstructionError(train);
             History h = ae.fit(train, new TrainingLoop.Options(4, 64, 1, false), hist -> seen.add(hist.size()));
             double[] bce = h.values("bce");
@@ -51,7 +51,7 @@ class DenseAutoencoderTest {
         double[][] runs = new double[2][];
         for (int r = 0; r < 2; r++) {
             Engine.getInstance().setRandomSeed(11);
-            try (DenseAutoencoder ae = new DenseAutoencoder(DenseAutoencoder.Config.basic32())) {
+            try (DenseAutoencoder ae = new DenseAutoencoder(DenseAutoencoderConfig.basic32())) {
                 runs[r] = ae.fit(train, new TrainingLoop.Options(2, 50, 5, false)).values("bce");
             }
         }
@@ -64,10 +64,10 @@ class DenseAutoencoderTest {
         Engine.getInstance().setRandomSeed(5);
         var options = new TrainingLoop.Options(5, 64, 1, false);
         double plain;
-        try (DenseAutoencoder ae = new DenseAutoencoder(DenseAutoencoder.Config.sparseKl(0.05f, 0, true, 0))) {
+        try (DenseAutoencoder ae = new DenseAutoencoder(DenseAutoencoderConfig.sparseKl(0.05f, 0, true, 0))) {
             plain = Diagnostics.mean(ae.encode(train));
         }
-        try (DenseAutoencoder ae = new DenseAutoencoder(DenseAutoencoder.Config.sparseKl(0.05f, 3, false, 3e-3f))) {
+        try (DenseAutoencoder ae = new DenseAutoencoder(DenseAutoencoderConfig.sparseKl(0.05f, 3, false, 3e-3f))) {
             History h = ae.fit(train, options);
             double sparse = Diagnostics.mean(ae.encode(train));
             assertTrue(sparse < 0.15 && sparse < plain / 3, "mean code " + plain + " -> " + sparse);
@@ -83,9 +83,9 @@ class DenseAutoencoderTest {
         Engine.getInstance().setRandomSeed(6);
         var options = new TrainingLoop.Options(5, 64, 1, false);
         double[] negative = new double[2];
-        DenseAutoencoder.Config[] configs = {
-            DenseAutoencoder.Config.nonnegative().withPenalties("free", new Regularization(0, 3, 0.05f, false, 0, 0)),
-            DenseAutoencoder.Config.nonnegative().withPenalties("strong", new Regularization(0, 3, 0.05f, false, 0, 1f))
+        DenseAutoencoderConfig[] configs = {
+            DenseAutoencoderConfig.nonnegative().withPenalties("free", new Regularization(0, 3, 0.05f, false, 0, 0)),
+            DenseAutoencoderConfig.nonnegative().withPenalties("strong", new Regularization(0, 3, 0.05f, false, 0, 1f))
         };
         for (int k = 0; k < 2; k++) {
             try (DenseAutoencoder ae = new DenseAutoencoder(configs[k])) {
@@ -104,7 +104,7 @@ class DenseAutoencoderTest {
     @Test
     void kerasStyleDecaySitsOnTheCodeLayerAlone() {
         ImageSet x = digits(20);
-        try (DenseAutoencoder ae = new DenseAutoencoder(DenseAutoencoder.Config.sparseKlKerasDecay(0.05f, 3, 0.003f));
+        try (DenseAutoencoder ae = new DenseAutoencoder(DenseAutoencoderConfig.sparseKlKerasDecay(0.05f, 3, 0.003f));
                 ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager()) {
             java.util.Map<String, Double> terms = new java.util.LinkedHashMap<>();
             ae.lossTerms(x.toNDArray(m), terms);
@@ -122,8 +122,8 @@ class DenseAutoencoderTest {
     void weightPenaltiesLeaveNothingBehindPerStep() {
         // the weight-decay and nonnegativity terms once kept four arrays per layer per step on the model
         ImageSet train = digits(300);
-        for (DenseAutoencoder.Config config : List.of(DenseAutoencoder.Config.nonnegative(),
-                DenseAutoencoder.Config.sparseKl(0.05f, 3, false, 3e-3f))) {
+        for (DenseAutoencoderConfig config : List.of(DenseAutoencoderConfig.nonnegative(),
+                DenseAutoencoderConfig.sparseKl(0.05f, 3, false, 3e-3f))) {
             // seeded: unseeded, the initial weights depended on which test classes ran earlier in the same JVM.
             // (A NaN seen here once on PyTorch was DJL's constant use-after-free, fixed by aelab.nn.Scalars.)
             Engine.getInstance().setRandomSeed(11);
@@ -140,7 +140,7 @@ class DenseAutoencoderTest {
     void l1ActivityIsAddedToTheLossAndReported() {
         ImageSet train = digits(500);
         Engine.getInstance().setRandomSeed(7);
-        try (DenseAutoencoder ae = new DenseAutoencoder(DenseAutoencoder.Config.sparseL1(1e-3f))) {
+        try (DenseAutoencoder ae = new DenseAutoencoder(DenseAutoencoderConfig.sparseL1(1e-3f))) {
             History h = ae.fit(train, new TrainingLoop.Options(3, 50, 1, false));
             assertTrue(h.termNames().containsAll(List.of("bce", "l1_activity", "loss", "code_mean")), h.termNames().toString());
             // ReLU codes are >= 0: the L1 term is weight * 32 units * their mean activation
@@ -153,7 +153,7 @@ class DenseAutoencoderTest {
 
     @Test
     void configNeedsAnInputAndACode() {
-        assertThrows(IllegalArgumentException.class, () -> new DenseAutoencoder.Config("x", new int[] {784},
+        assertThrows(IllegalArgumentException.class, () -> new DenseAutoencoderConfig("x", new int[] {784},
                 Activation.RELU, Activation.RELU, Activation.SIGMOID, DenseAutoencoder.Reconstruction.BCE, 1e-3f));
     }
 
@@ -161,8 +161,8 @@ class DenseAutoencoderTest {
     @Test
     void theCachedGraphTrainsExactlyAsTheLayerByLayerStep() {
         ImageSet train = digits(300);
-        for (DenseAutoencoder.Config config : List.of(DenseAutoencoder.Config.small(),
-                DenseAutoencoder.Config.stacked())) {
+        for (DenseAutoencoderConfig config : List.of(DenseAutoencoderConfig.small(),
+                DenseAutoencoderConfig.stacked())) {
             String loss = config.loss().name().toLowerCase(java.util.Locale.ROOT);
             List<Object[]> runs = BothSteps.run(5, cached -> {
                 try (DenseAutoencoder ae = new DenseAutoencoder(config)) {
@@ -181,7 +181,7 @@ class DenseAutoencoderTest {
 
     @Test
     void penaltiesKeepTheLayerByLayerStep() {
-        try (DenseAutoencoder ae = new DenseAutoencoder(DenseAutoencoder.Config.sparseL1(1e-4f))) {
+        try (DenseAutoencoder ae = new DenseAutoencoder(DenseAutoencoderConfig.sparseL1(1e-4f))) {
             assertTrue(ae.cachedLoss().isEmpty());
         }
     }

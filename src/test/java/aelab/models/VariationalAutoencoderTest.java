@@ -18,7 +18,7 @@ class VariationalAutoencoderTest {
     @Test
     void shapesOfCodesReconstructionsAndSamples() {
         ImageSet x = digits(7);
-        try (VariationalAutoencoder vae = new VariationalAutoencoder(VariationalAutoencoder.Config.keras2d())) {
+        try (VariationalAutoencoder vae = new VariationalAutoencoder(VariationalAutoencoderConfig.keras2d())) {
             assertEquals(7, vae.encodeMeans(x).length);
             assertEquals(2, vae.encodeMeans(x)[0].length);
             assertEquals(2, vae.encodeLogVariances(x)[6].length);
@@ -36,7 +36,7 @@ class VariationalAutoencoderTest {
         ImageSet train = digits(2000);
         ImageSet test = testDigits(500);
         Engine.getInstance().setRandomSeed(8);
-        try (VariationalAutoencoder vae = new VariationalAutoencoder(VariationalAutoencoder.Config.pytorch20())) {
+        try (VariationalAutoencoder vae = new VariationalAutoencoder(VariationalAutoencoderConfig.pytorch20())) {
             double[] before = vae.negativeElbo(test);
             History h = vae.fit(train, new TrainingLoop.Options(4, 128, 2, false));
             double[] after = vae.negativeElbo(test);
@@ -53,7 +53,7 @@ class VariationalAutoencoderTest {
     void meanScalingMakesTheKlTermNegligible() {
         ImageSet train = digits(1000);
         Engine.getInstance().setRandomSeed(9);
-        var config = VariationalAutoencoder.Config.keras2d().withScaling(VariationalAutoencoder.Scaling.MEAN);
+        var config = VariationalAutoencoderConfig.keras2d().withScaling(VariationalAutoencoder.Scaling.MEAN);
         try (VariationalAutoencoder vae = new VariationalAutoencoder(config)) {
             History h = vae.fit(train, new TrainingLoop.Options(2, 100, 2, false));
             // averaged over 784 pixels, the reconstruction term dwarfs the KL by orders of magnitude less than summed
@@ -65,7 +65,7 @@ class VariationalAutoencoderTest {
     void gaussianLikelihoodTrainsToo() {
         ImageSet train = digits(1000);
         Engine.getInstance().setRandomSeed(10);
-        var config = VariationalAutoencoder.Config.pytorch20().withGaussianLikelihood(0.2f);
+        var config = VariationalAutoencoderConfig.pytorch20().withGaussianLikelihood(0.2f);
         try (VariationalAutoencoder vae = new VariationalAutoencoder(config)) {
             History h = vae.fit(train, new TrainingLoop.Options(3, 100, 2, false));
             assertTrue(h.last("reconstruction") < h.values("reconstruction")[0], h.toString());
@@ -77,7 +77,7 @@ class VariationalAutoencoderTest {
     @Test
     void theCachedGraphTrainsExactlyAsTheLayerByLayerStep() {
         ImageSet train = digits(400);
-        var base = VariationalAutoencoder.Config.pytorch20();
+        var base = VariationalAutoencoderConfig.pytorch20();
         for (var config : List.of(base, base.withSigmaBug().withScaling(VariationalAutoencoder.Scaling.MEAN))) {
             List<double[][]> runs = BothSteps.run(12, cached -> {
                 try (VariationalAutoencoder vae = new VariationalAutoencoder(config)) {

@@ -9,8 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import aelab.data.ImageSet;
 import aelab.models.AdversarialAutoencoder;
 import aelab.models.DenseAutoencoder;
+import aelab.models.DenseAutoencoderConfig;
 import aelab.models.Prior;
 import aelab.models.VariationalAutoencoder;
+import aelab.models.VariationalAutoencoderConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,12 +29,12 @@ class CheckpointTest {
         ImageSet x = digits(20);
         Path file = dir.resolve("ae.ckpt");
         float[][] expected;
-        try (DenseAutoencoder a = new DenseAutoencoder(DenseAutoencoder.Config.small())) {
+        try (DenseAutoencoder a = new DenseAutoencoder(DenseAutoencoderConfig.small())) {
             a.fit(x, new TrainingLoop.Options(1, 10, 1, false));
             expected = a.reconstruct(x);
             a.save(file);
         }
-        try (DenseAutoencoder b = new DenseAutoencoder(DenseAutoencoder.Config.small())) {
+        try (DenseAutoencoder b = new DenseAutoencoder(DenseAutoencoderConfig.small())) {
             assertFalse(Arrays.equals(expected[0], b.reconstruct(x)[0]), "a fresh model differs");
             b.load(file);
             assertTrue(b.network().steps() == 2, "the step count travels with the parameters");
@@ -40,10 +42,10 @@ class CheckpointTest {
                 assertArrayEquals(expected[i], b.reconstruct(x)[i]);
             }
         }
-        try (VariationalAutoencoder v = new VariationalAutoencoder(VariationalAutoencoder.Config.keras2d())) {
+        try (VariationalAutoencoder v = new VariationalAutoencoder(VariationalAutoencoderConfig.keras2d())) {
             float[][] before = v.encodeMeans(x);
             v.save(dir.resolve("vae.ckpt"));
-            try (VariationalAutoencoder w = new VariationalAutoencoder(VariationalAutoencoder.Config.keras2d())) {
+            try (VariationalAutoencoder w = new VariationalAutoencoder(VariationalAutoencoderConfig.keras2d())) {
                 w.load(dir.resolve("vae.ckpt"));
                 assertArrayEquals(before[3], w.encodeMeans(x)[3]);
             }
@@ -70,7 +72,7 @@ class CheckpointTest {
     @Test
     void corruptTruncatedAndForeignFilesGiveClearErrors() throws IOException {
         Path file = dir.resolve("ae.ckpt");
-        try (DenseAutoencoder a = new DenseAutoencoder(DenseAutoencoder.Config.basic32())) {
+        try (DenseAutoencoder a = new DenseAutoencoder(DenseAutoencoderConfig.basic32())) {
             a.save(file);
             byte[] bytes = Files.readAllBytes(file);
             byte[] flipped = bytes.clone();
@@ -83,16 +85,16 @@ class CheckpointTest {
             assertError(() -> a.load(dir.resolve("foreign")), "not an AE Lab checkpoint");
             assertError(() -> a.load(dir.resolve("absent")), "file not found");
         }
-        try (DenseAutoencoder other = new DenseAutoencoder(DenseAutoencoder.Config.small())) {
+        try (DenseAutoencoder other = new DenseAutoencoder(DenseAutoencoderConfig.small())) {
             assertError(() -> other.load(file), "holds network 'dense-784-32' where this model has");
         }
-        var wider = DenseAutoencoder.Config.basic32();
-        wider = new DenseAutoencoder.Config(wider.name(), new int[] {784, 64}, wider.hidden(), wider.code(),
+        var wider = DenseAutoencoderConfig.basic32();
+        wider = new DenseAutoencoderConfig(wider.name(), new int[] {784, 64}, wider.hidden(), wider.code(),
                 wider.output(), wider.loss(), wider.learningRate());
         try (DenseAutoencoder other = new DenseAutoencoder(wider)) {
             assertError(() -> other.load(file), "does not fit this model");
         }
-        try (VariationalAutoencoder v = new VariationalAutoencoder(VariationalAutoencoder.Config.keras2d())) {
+        try (VariationalAutoencoder v = new VariationalAutoencoder(VariationalAutoencoderConfig.keras2d())) {
             assertError(() -> v.load(file), "holds 1 networks, this model has 2");
         }
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aelab.models.Activation;
 import aelab.models.DenseAutoencoder;
+import aelab.models.DenseAutoencoderConfig;
 import java.util.List;
 import java.util.Map;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ class TrainingLoopTest {
     void nanGuardNamesEpochBatchAndLossAndTheLastCheckpointStaysGood() {
         Path checkpoint = dir.resolve("last-good.ckpt");
         var data = digits(400);
-        var config = new DenseAutoencoder.Config("small-mse", new int[] {784, 64, 8}, Activation.RELU,
+        var config = new DenseAutoencoderConfig("small-mse", new int[] {784, 64, 8}, Activation.RELU,
                 Activation.LINEAR, Activation.LINEAR, DenseAutoencoder.Reconstruction.MSE, 1e-3f);
         try (DenseAutoencoder ae = new DenseAutoencoder(config)) {
             // checkpoints are written after each completed epoch, as a command-line run does; after
@@ -47,7 +48,7 @@ class TrainingLoopTest {
 
     @Test
     void anExplodingLearningRateIsCaught() {
-        var exploding = new DenseAutoencoder.Config("exploding", new int[] {784, 64, 8}, Activation.LINEAR,
+        var exploding = new DenseAutoencoderConfig("exploding", new int[] {784, 64, 8}, Activation.LINEAR,
                 Activation.LINEAR, Activation.LINEAR, DenseAutoencoder.Reconstruction.MSE, 1e9f);
         try (DenseAutoencoder ae = new DenseAutoencoder(exploding)) {
             TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
