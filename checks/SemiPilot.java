@@ -13,7 +13,7 @@ import aelab.train.TrainingLoop;
  * the next UNLABELLED train, and 10 labels per class are drawn from those.
  *
  *   java -cp "target/classes:target/lib/*" checks/SemiPilot.java PRESET EPOCHS UNLABELLED [VALIDATION] [OPTION...]
- *   PRESET: tutorial | refined | reimplementation
+ *   PRESET: tutorial | refined | reimplementation | consistent=W (augmented, 3 px and 10 degrees, consistency weight W)
  *   OPTION: style=DIMS:STD (style width and prior), labelled-reconstruction, schedule=EPOCHS (the run
  *   length refined's rate drops are placed for; default EPOCHS, so a short pilot can skip the drops),
  *   rate=R (every learning rate R, as musyoku's 1e-4), beta1=B, dropout=D (the encoder's and decoder's)
@@ -21,7 +21,7 @@ import aelab.train.TrainingLoop;
 public class SemiPilot {
     public static void main(String[] args) {
         if (args.length < 3) {
-            System.err.println("usage: SemiPilot.java tutorial|refined|reimplementation EPOCHS UNLABELLED [VALIDATION] [OPTION...]");
+            System.err.println("usage: SemiPilot.java tutorial|refined|reimplementation|consistent=W EPOCHS UNLABELLED [VALIDATION] [OPTION...]");
             System.exit(2);
         }
         int epochs = Integer.parseInt(args[1]);
@@ -40,7 +40,9 @@ public class SemiPilot {
         var config = switch (args[0]) {
             case "tutorial" -> SemiSupervisedAaeConfig.tutorial();
             case "reimplementation" -> SemiSupervisedAaeConfig.reimplementation();
-            default -> SemiSupervisedAaeConfig.refined(schedule);
+            default -> args[0].startsWith("consistent=")
+                    ? SemiSupervisedAaeConfig.consistent(schedule, 3, 10, Float.parseFloat(args[0].substring(11)))
+                    : SemiSupervisedAaeConfig.refined(schedule);
         };
         for (String a : args) {
             if (a.startsWith("style=")) {

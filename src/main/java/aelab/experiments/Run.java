@@ -11,11 +11,7 @@ import aelab.train.Checkpointed;
 import aelab.train.History;
 import aelab.train.TrainingLoop;
 import ai.djl.engine.Engine;
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
-import com.google.gson.ToNumberPolicy;
-import com.google.gson.reflect.TypeToken;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -68,9 +64,6 @@ public final class Run {
         History fit(TrainingLoop.Options options, Consumer<History> afterEpoch);
     }
 
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
-            .setObjectToNumberStrategy(ToNumberPolicy.LONG_OR_DOUBLE)
-            .create();
     private static final List<String> OWN_FILES = List.of("config.json", "measures.json", "metrics.json",
             "history", "checkpoints", "figures");
 
@@ -104,8 +97,8 @@ public final class Run {
         }
         if (!overwrite) {
             if (Files.isRegularFile(config)) {
-                Map<String, Object> saved = readJson(config);
-                Map<String, Object> wanted = normalise(settings.asMap());
+                Map<String, Object> saved = RunJson.read(config);
+                Map<String, Object> wanted = RunJson.normalise(settings.asMap());
                 if (!settings.experiment().equals(saved.get("experiment"))) {
                     throw new RunException(dir + " holds a run of '" + saved.get("experiment") + "', not '"
                             + settings.experiment() + "'; choose another --out, or add --overwrite to replace it");
@@ -132,7 +125,7 @@ public final class Run {
             }
         }
         Path measuresFile = dir.resolve("measures.json");
-        Map<String, Object> measures = !overwrite && Files.exists(measuresFile) ? readJson(measuresFile)
+        Map<String, Object> measures = !overwrite && Files.exists(measuresFile) ? RunJson.read(measuresFile)
                 : new LinkedHashMap<>();
         return new Run(settings, dir, verbose, measures, overwrite);
     }
@@ -152,7 +145,7 @@ public final class Run {
             Files.createDirectories(dir);
             Path config = dir.resolve("config.json");
             if (!Files.exists(config)) {
-                AtomicFile.writeString(config, GSON.toJson(settings.asMap()));
+                AtomicFile.writeString(config, RunJson.toJson(settings.asMap()));
             }
         } catch (IOException e) {
             throw new RunException("cannot use " + dir + " as the output directory: " + e
@@ -274,10 +267,10 @@ public final class Run {
         // another process training other stages of this run may have added measures since this one opened it
         Path file = dir.resolve("measures.json");
         if (Files.exists(file)) {
-            readJson(file).forEach(measures::putIfAbsent);
+            RunJson.read(file).forEach(measures::putIfAbsent);
         }
         measures.put(name, values);
-        writeJson(file, measures);
+        RunJson.write(file, measures);
         return values;
     }
 
@@ -308,7 +301,7 @@ public final class Run {
 
     /** The metrics of a finished run. */
     public Map<String, Object> metrics() {
-        return readJson(dir.resolve("metrics.json"));
+        return RunJson.read(dir.resolve("metrics.json"));
     }
 
     /**
@@ -322,7 +315,7 @@ public final class Run {
                     + " check the path, or finish the run with ./aelab run EXPERIMENT --out " + dir);
         }
         try {
-            return parseJson(file);
+            return RunJson.parse(file);
         } catch (IOException | JsonParseException e) {
             throw new RunException("cannot read " + file + " (" + e.getMessage() + "); it is not a run's metrics.json");
         }
@@ -335,7 +328,7 @@ public final class Run {
         all.putAll(metrics);
         all.put("seconds_this_session", Math.round(seconds * 10) / 10.0);
         all.put("training_seconds", trainingSeconds());
-        writeJson(dir.resolve("metrics.json"), all);
+        RunJson.write(dir.resolve("metrics.json"), all);
     }
 
     /** Wall time of every epoch in every stage's history, across sessions. */
@@ -355,10 +348,6 @@ public final class Run {
         return Math.round(total * 10) / 10.0;
     }
 
-    private static Map<String, Object> normalise(Map<String, Object> m) {
-        return GSON.fromJson(GSON.toJson(m), new TypeToken<LinkedHashMap<String, Object>>() {}.getType());
-    }
-
     private static String differences(Map<String, Object> saved, Map<String, Object> wanted) {
         List<String> d = new ArrayList<>();
         wanted.forEach((k, v) -> {
@@ -367,32 +356,6 @@ public final class Run {
             }
         });
         return String.join("; ", d);
-    }
-
-    private static Map<String, Object> parseJson(Path file) throws IOException {
-        Map<String, Object> m = GSON.fromJson(Files.readString(file),
-                new TypeToken<LinkedHashMap<String, Object>>() {}.getType());
-        if (m == null) {
-            throw new JsonParseException("empty file");
-        }
-        return m;
-    }
-
-    private static Map<String, Object> readJson(Path file) {
-        try {
-            return parseJson(file);
-        } catch (IOException | JsonParseException e) {
-            throw new RunException("cannot read " + file + " (" + e.getMessage() + "); add --overwrite to start the"
-                    + " run again");
-        }
-    }
-
-    private static void writeJson(Path file, Map<String, Object> map) {
-        try {
-            AtomicFile.writeString(file, GSON.toJson(map) + "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
     }
 
     private static void deleteTree(Path p) throws IOException {
