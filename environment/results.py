@@ -109,7 +109,8 @@ def clustering_runs(dataset, experiment="clustering", epochs=None):
 PRETRAINING = {"clustering": "SGD lr 1, momentum 0.9, fan-in uniform init (DEC-keras)",
                "clustering-shifted": "the same, pre-trained and fine-tuned on digits shifted by up to 3 pixels (ours, as DEC-DA)",
                "clustering-augmented": "the same, pre-trained and fine-tuned on digits shifted by up to 3 pixels and turned by up to 10 degrees (DEC-DA's augmentation)",
-               "clustering-adam": "Adam 1e-3, DJL's default init"}
+               "clustering-adam": "Adam 1e-3, DJL's default init",
+               "clustering-layerwise": "greedy layer-wise denoising (dropout 0.2, SGD lr 0.1), then as DEC-keras end to end (DEC paper)"}
 
 def stage_seconds(run_path, stage):
     with open(os.path.join(ROOT, run_path, "history", stage + ".csv")) as f:

@@ -90,6 +90,12 @@ public final class DeepClustering implements AutoCloseable, Checkpointed {
         return autoencoder.pretrain(data, options, List.of(listeners));
     }
 
+    /** The DEC paper's greedy layer-wise stage, before {@link #pretrain} (see {@link StackedAutoencoder#pretrainGreedy}). */
+    @SafeVarargs
+    public final History pretrainGreedy(ImageSet data, TrainingLoop.Options options, Consumer<History>... listeners) {
+        return autoencoder.pretrainGreedy(data, options, List.of(listeners));
+    }
+
     Optional<CachedLoss> cachedPretrainingLoss() {
         return autoencoder.cachedPretrainingLoss();
     }

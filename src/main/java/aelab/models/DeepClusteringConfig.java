@@ -164,17 +164,42 @@ public record DeepClusteringConfig(String name, DeepClustering.Method method, in
      * @param rate the learning rate
      * @param fanInUniform initial weights uniform in ±1/sqrt(fan_in), Keras's VarianceScaling(1/3,
      *     fan_in, uniform) as DEC-keras sets it (else DJL's default initializer)
+     * @param greedyRate above 0, a greedy stage comes first (the DEC paper's): each encoder layer with
+     *     its mirror decoder layer is trained alone as a denoising autoencoder, by SGD (momentum 0.9) at
+     *     this rate, on the codes of the layers below; 0: none (DEC-keras)
+     * @param dropout the greedy stage's corruption: dropout at this rate on each pair's input and hidden layer
      */
-    public record Pretraining(String name, boolean sgd, float rate, boolean fanInUniform) {
+    public record Pretraining(String name, boolean sgd, float rate, boolean fanInUniform, float greedyRate, float dropout) {
+
+        public Pretraining {
+            if (greedyRate < 0 || dropout < 0 || dropout >= 1) {
+                throw new IllegalArgumentException("need a greedy rate >= 0 and a dropout in [0, 1), got " + greedyRate
+                        + " and " + dropout);
+            }
+        }
 
         /** DEC-keras: SGD, learning rate 1, momentum 0.9, from VarianceScaling(1/3, fan_in, uniform) weights. */
         public static Pretraining decKeras() {
-            return new Pretraining("SGD lr 1, momentum 0.9, fan-in uniform init", true, 1f, true);
+            return new Pretraining("SGD lr 1, momentum 0.9, fan-in uniform init", true, 1f, true, 0f, 0f);
+        }
+
+        /**
+         * The DEC paper's: layer by layer as denoising autoencoders (dropout 0.2, SGD lr 0.1), then the
+         * whole stack end to end, here as DEC-keras does that part (SGD lr 1, fan-in uniform init).
+         */
+        public static Pretraining decPaper() {
+            return new Pretraining("greedy layer-wise denoising (dropout 0.2, SGD lr 0.1), then SGD lr 1 end to end",
+                    true, 1f, true, 0.1f, 0.2f);
         }
 
         /** What this project used first: Adam 1e-3 from DJL's default weights (codes far apart). */
         public static Pretraining adam() {
-            return new Pretraining("Adam 1e-3, DJL's default init", false, 1e-3f, false);
+            return new Pretraining("Adam 1e-3, DJL's default init", false, 1e-3f, false, 0f, 0f);
+        }
+
+        /** Whether the greedy layer-wise stage comes first. */
+        public boolean greedy() {
+            return greedyRate > 0;
         }
 
         Optimizer optimizer() {

@@ -7,17 +7,21 @@ import aelab.nn.CachedLoss;
 import aelab.nn.Graph;
 import aelab.train.History;
 import aelab.train.Network;
+import aelab.train.Sgd;
 import aelab.train.TrainingLoop;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -98,6 +102,77 @@ final class StackedAutoencoder {
                 return Map.of("mse", value);
             }, listeners);
         }
+    }
+
+    /**
+     * The DEC paper's greedy stage: the encoder's layers one after another, each trained with its
+     * mirror decoder layer as a one-hidden-layer denoising autoencoder (dropout on its input and
+     * hidden units) that rebuilds the clean output of the layers below, which stay fixed. The epochs of
+     * {@code options} are split evenly between the layers, lowest first. The code layer keeps a linear
+     * encoder and the image layer a linear decoder, as in the stacked autoencoder itself.
+     */
+    History pretrainGreedy(ImageSet data, TrainingLoop.Options options, List<Consumer<History>> listeners) {
+        DeepClusteringConfig.Pretraining p = config.pretraining();
+        List<Block> up = linears(encoder);
+        List<Block> down = linears(decoder);
+        int layers = up.size();
+        int batchesPerEpoch = (data.size() + options.batchSize() - 1) / options.batchSize();
+        long[] steps = {(long) (options.done() == null ? 0 : options.done().size()) * batchesPerEpoch};
+        Sgd sgd = new Sgd(p.greedyRate(), 0.9f);
+        return TrainingLoop.run(config.name() + " greedy pre-training", data, manager, options, batch -> {
+            int layer = (int) (steps[0]++ / batchesPerEpoch * layers / options.epochs());
+            NDArray below = batch.x();
+            for (int k = 0; k < layer; k++) { // the fixed layers underneath, without gradients
+                below = ai.djl.nn.Activation.relu(encoder.forward(up.get(k), below, false));
+            }
+            Block enc = up.get(layer);
+            Block dec = down.get(layers - 1 - layer);
+            double value;
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray h = encoder.forward(enc, drop(below, p.dropout()), true);
+                if (layer < layers - 1) {
+                    h = ai.djl.nn.Activation.relu(h);
+                }
+                NDArray out = decoder.forward(dec, drop(h, p.dropout()), true);
+                if (layer > 0) {
+                    out = ai.djl.nn.Activation.relu(out);
+                }
+                NDArray loss = Losses.meanSquaredError(out, below);
+                gc.backward(loss);
+                value = loss.getFloat();
+            }
+            for (Block b : List.of(enc, dec)) {
+                for (var param : b.getParameters()) {
+                    try (NDArray grad = param.getValue().getArray().getGradient()) {
+                        sgd.update(param.getValue().getId(), param.getValue().getArray(), grad);
+                    }
+                }
+            }
+            Map<String, Double> out = new LinkedHashMap<>();
+            out.put("mse", value);
+            out.put("layer", layer + 1.0);
+            return out;
+        }, listeners);
+    }
+
+    /** The dense layers of a network's block, in order. */
+    private static List<Block> linears(Network network) {
+        List<Block> out = new ArrayList<>();
+        for (var child : ((SequentialBlock) network.block()).getChildren()) {
+            if (child.getValue() instanceof Linear) {
+                out.add(child.getValue());
+            }
+        }
+        return out;
+    }
+
+    /** Inverted dropout: each value kept with probability 1 - rate and scaled by 1 / (1 - rate). */
+    private static NDArray drop(NDArray x, float rate) {
+        if (rate == 0) {
+            return x;
+        }
+        NDArray keep = x.getManager().randomUniform(0f, 1f, x.getShape()).gte(rate).toType(DataType.FLOAT32, false);
+        return x.mul(keep.div(1 - rate));
     }
 
     /**

@@ -80,6 +80,37 @@ class DeepClusteringTest {
         }
     }
 
+    /**
+     * The DEC paper's greedy stage trains the pairs in turn, lowest first, each one's denoising error
+     * falling, and leaves a stack whose end-to-end training starts lower than from fresh weights.
+     */
+    @Test
+    void greedyLayerwisePretrainingTrainsEachPairInTurnAndGivesABetterStart() {
+        ImageSet data = digits(1500);
+        TrainingLoop.Options greedyOptions = new TrainingLoop.Options(12, 64, 1, false);
+        TrainingLoop.Options oneEpoch = new TrainingLoop.Options(1, 256, 1, false);
+        DeepClusteringConfig config = DeepClusteringConfig.dec().withPretraining(DeepClusteringConfig.Pretraining.decPaper());
+        Engine.getInstance().setRandomSeed(15);
+        double greedyStart;
+        try (DeepClustering dec = new DeepClustering(config)) {
+            History greedy = dec.pretrainGreedy(data, greedyOptions);
+            double[] layer = greedy.values("layer");
+            double[] mse = greedy.values("mse");
+            assertEquals(List.of(1.0, 1.0, 1.0, 2.0, 2.0, 2.0, 3.0, 3.0, 3.0, 4.0, 4.0, 4.0),
+                    Arrays.stream(layer).boxed().toList(), greedy.toString());
+            for (int k = 0; k < 4; k++) {
+                assertTrue(mse[3 * k + 2] < mse[3 * k], "layer " + (k + 1) + "'s denoising error falls: " + greedy);
+            }
+            greedyStart = dec.pretrain(data, oneEpoch).values("mse")[0];
+        }
+        Engine.getInstance().setRandomSeed(15);
+        try (DeepClustering fresh = new DeepClustering(config)) {
+            double freshStart = fresh.pretrain(data, oneEpoch).values("mse")[0];
+            assertTrue(greedyStart < 0.8 * freshStart, "end to end from the greedy stack " + greedyStart
+                    + " against from fresh weights " + freshStart);
+        }
+    }
+
     /** The cached MXNet graph (encoder and decoder in one) must pre-train exactly as the layer-by-layer step. */
     @Test
     void cachedPretrainingMatchesTheLayerByLayerStep() {
