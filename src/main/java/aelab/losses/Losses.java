@@ -19,6 +19,11 @@ public final class Losses {
         return x.sub(y).square().mean();
     }
 
+    /** mean over the rows of (1/2) sum over columns of (x - y)^2: Caffe's Euclidean loss, as the DEC paper's code trains with */
+    public static NDArray euclidean(NDArray x, NDArray y) {
+        return x.sub(y).square().sum(new int[] {1}).mean().mul(0.5f);
+    }
+
     /** mean over all values of -(y log p + (1 - y) log(1 - p)), p clipped into [eps, 1 - eps] */
     public static NDArray binaryCrossEntropy(NDArray p, NDArray y) {
         // + 0 * p keeps a NaN in p a NaN (clipping alone turns it into a bound, hiding it from the divergence guard)

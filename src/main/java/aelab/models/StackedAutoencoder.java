@@ -106,10 +106,12 @@ final class StackedAutoencoder {
 
     /**
      * The DEC paper's greedy stage: the encoder's layers one after another, each trained with its
-     * mirror decoder layer as a one-hidden-layer denoising autoencoder (dropout on its input and
-     * hidden units) that rebuilds the clean output of the layers below, which stay fixed. The epochs of
-     * {@code options} are split evenly between the layers, lowest first. The code layer keeps a linear
-     * encoder and the image layer a linear decoder, as in the stacked autoencoder itself.
+     * mirror decoder layer as a one-hidden-layer denoising autoencoder that rebuilds the clean output
+     * of the layers below, which stay fixed. As the paper's code does it: dropout on the hidden units
+     * (not on the code) and on the input of every pair but the first (the pixels go in clean), and
+     * Caffe's Euclidean loss ({@link Losses#euclidean}: per image, not per value, so its gradients are
+     * half a layer's width times the mean squared error's). The epochs of {@code options} are split
+     * evenly between the layers, lowest first.
      */
     History pretrainGreedy(ImageSet data, TrainingLoop.Options options, List<Consumer<History>> listeners) {
         DeepClusteringConfig.Pretraining p = config.pretraining();
@@ -121,6 +123,7 @@ final class StackedAutoencoder {
         Sgd sgd = new Sgd(p.greedyRate(), 0.9f);
         return TrainingLoop.run(config.name() + " greedy pre-training", data, manager, options, batch -> {
             int layer = (int) (steps[0]++ / batchesPerEpoch * layers / options.epochs());
+            boolean code = layer == layers - 1;
             NDArray below = batch.x();
             for (int k = 0; k < layer; k++) { // the fixed layers underneath, without gradients
                 below = ai.djl.nn.Activation.relu(encoder.forward(up.get(k), below, false));
@@ -128,18 +131,17 @@ final class StackedAutoencoder {
             Block enc = up.get(layer);
             Block dec = down.get(layers - 1 - layer);
             double value;
+            double mse;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray h = encoder.forward(enc, drop(below, p.dropout()), true);
-                if (layer < layers - 1) {
-                    h = ai.djl.nn.Activation.relu(h);
-                }
-                NDArray out = decoder.forward(dec, drop(h, p.dropout()), true);
+                NDArray h = encoder.forward(enc, layer == 0 ? below : drop(below, p.dropout()), true);
+                NDArray out = decoder.forward(dec, code ? h : drop(ai.djl.nn.Activation.relu(h), p.dropout()), true);
                 if (layer > 0) {
                     out = ai.djl.nn.Activation.relu(out);
                 }
-                NDArray loss = Losses.meanSquaredError(out, below);
+                NDArray loss = Losses.euclidean(out, below);
                 gc.backward(loss);
                 value = loss.getFloat();
+                mse = 2 * value / below.getShape().get(1);
             }
             for (Block b : List.of(enc, dec)) {
                 for (var param : b.getParameters()) {
@@ -149,7 +151,7 @@ final class StackedAutoencoder {
                 }
             }
             Map<String, Double> out = new LinkedHashMap<>();
-            out.put("mse", value);
+            out.put("mse", mse);
             out.put("layer", layer + 1.0);
             return out;
         }, listeners);

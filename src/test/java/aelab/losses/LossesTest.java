@@ -35,6 +35,13 @@ class LossesTest {
     }
 
     @Test
+    void euclideanIsHalfTheSquaredDistancePerRowAveragedOverRows() {
+        // rows (1, 2) vs (0, 0): 5; (3, 4) vs (3, 7): 9; half of each, averaged: 3.5
+        assertEquals(3.5, Losses.euclidean(a(new float[] {1, 2, 3, 4}, 2, 2),
+                a(new float[] {0, 0, 3, 7}, 2, 2)).getFloat(), 1e-6);
+    }
+
+    @Test
     void crossEntropyIsTheMeanNegativeLogSoftmaxOfTheTrueClass() {
         float[] logits = {2f, -1f, 0.5f, -40f, 3f, 40f};
         double expected = 0;
