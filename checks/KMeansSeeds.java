@@ -12,19 +12,20 @@ import java.util.Map;
 /**
  * Is a clustering run's AE + k-means start a property of its codes or k-means luck? Loads a
  * pre-trained stacked autoencoder from a clustering run's checkpoint, encodes all 70,000 MNIST digits
- * and runs k-means (20 restarts, as the experiment does) from several seeds. Labels only score.
+ * (or MNIST-test's 10,000 with {@code mnist-test}) and runs k-means (20 restarts, as the experiment does)
+ * from several seeds. Labels only score.
  *
- *   java -cp "target/classes:target/lib/*" checks/KMeansSeeds.java runs/clustering-mnist-full-seed1/checkpoints/pretrain.e0300.ckpt [seeds]
+ *   java -cp "target/classes:target/lib/*" checks/KMeansSeeds.java runs/clustering-mnist-full-seed1/checkpoints/pretrain.e0300.ckpt [seeds [mnist-test]]
  */
 public class KMeansSeeds {
     public static void main(String[] args) {
         if (args.length < 1) {
-            System.err.println("usage: KMeansSeeds.java PRETRAIN_CHECKPOINT [SEEDS]");
+            System.err.println("usage: KMeansSeeds.java PRETRAIN_CHECKPOINT [SEEDS [mnist-test]]");
             System.exit(2);
         }
         int seeds = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         Lab.start(1, Mode.FULL);
-        ImageSet all = Mnist.load().all();
+        ImageSet all = args.length > 2 && args[2].equals("mnist-test") ? Mnist.load().test() : Mnist.load().all();
         try (DeepClustering model = new DeepClustering(DeepClusteringConfig.dec())) {
             model.load(Path.of(args[0]));
             float[][] codes = model.encode(all);
