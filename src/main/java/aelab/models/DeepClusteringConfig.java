@@ -167,7 +167,8 @@ public record DeepClusteringConfig(String name, DeepClustering.Method method, in
      * @param greedyRate above 0, a greedy stage comes first (the DEC paper's): each encoder layer with
      *     its mirror decoder layer is trained alone as a denoising autoencoder, by SGD (momentum 0.9) at
      *     this rate, on the codes of the layers below; 0: none (DEC-keras)
-     * @param dropout the greedy stage's corruption: dropout at this rate on each pair's input and hidden layer
+     * @param dropout the greedy stage's corruption: dropout at this rate on each pair's hidden layer (but the
+     *     code) and on its input (but the pixels)
      */
     public record Pretraining(String name, boolean sgd, float rate, boolean fanInUniform, float greedyRate, float dropout) {
 

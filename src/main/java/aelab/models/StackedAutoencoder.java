@@ -120,6 +120,7 @@ final class StackedAutoencoder {
         int layers = up.size();
         int batchesPerEpoch = (data.size() + options.batchSize() - 1) / options.batchSize();
         long[] steps = {(long) (options.done() == null ? 0 : options.done().size()) * batchesPerEpoch};
+        // its momentum is not in the checkpoints: a resumed stage starts it again from zero
         Sgd sgd = new Sgd(p.greedyRate(), 0.9f);
         return TrainingLoop.run(config.name() + " greedy pre-training", data, manager, options, batch -> {
             int layer = (int) (steps[0]++ / batchesPerEpoch * layers / options.epochs());
