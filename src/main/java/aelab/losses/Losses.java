@@ -21,7 +21,7 @@ public final class Losses {
 
     /** mean over the rows of (1/2) sum over columns of (x - y)^2: Caffe's Euclidean loss, as the DEC paper's code trains with */
     public static NDArray euclidean(NDArray x, NDArray y) {
-        return x.sub(y).square().sum(new int[] {1}).mean().mul(0.5f);
+        return Scalars.mul(x.sub(y).square().sum(new int[] {1}).mean(), 0.5f);
     }
 
     /** mean over all values of -(y log p + (1 - y) log(1 - p)), p clipped into [eps, 1 - eps] */

@@ -5,6 +5,7 @@ import aelab.data.Shifts;
 import aelab.losses.Losses;
 import aelab.nn.CachedLoss;
 import aelab.nn.Graph;
+import aelab.nn.Scalars;
 import aelab.train.History;
 import aelab.train.Network;
 import aelab.train.Sgd;
@@ -175,7 +176,7 @@ final class StackedAutoencoder {
             return x;
         }
         NDArray keep = x.getManager().randomUniform(0f, 1f, x.getShape()).gte(rate).toType(DataType.FLOAT32, false);
-        return x.mul(keep.div(1 - rate));
+        return x.mul(Scalars.div(keep, 1 - rate));
     }
 
     /**
