@@ -102,7 +102,8 @@ public final class Main implements Runnable {
         boolean quiet;
 
         @Option(names = "--stages", split = ",", paramLabel = "STAGE[,STAGE...]", description = "train only these"
-                + " stages (clustering: pretrain, dec, idec, adec; aae-semi*: labels-100, labels-1000;"
+                + " stages (clustering: pretrain, dec, idec, adec, and greedy first in clustering-layerwise;"
+                + " aae-semi*: labels-100, labels-1000;"
                 + " aae: gaussian, ring), so that two processes can share the cores in one --out; a stage they"
                 + " need that is left out is waited for while another process trains it. The same command"
                 + " without --stages then finishes the run")
