@@ -132,7 +132,6 @@ final class StackedAutoencoder {
             }
             Block enc = up.get(layer);
             Block dec = down.get(layers - 1 - layer);
-            double value;
             double mse;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray h = encoder.forward(enc, layer == 0 ? below : drop(below, p.dropout()), true);
@@ -142,8 +141,7 @@ final class StackedAutoencoder {
                 }
                 NDArray loss = Losses.euclidean(out, below);
                 gc.backward(loss);
-                value = loss.getFloat();
-                mse = 2 * value / below.getShape().get(1);
+                mse = 2 * loss.getFloat() / below.getShape().get(1); // reported per value, as pre-training's
             }
             for (Block b : List.of(enc, dec)) {
                 for (var param : b.getParameters()) {
