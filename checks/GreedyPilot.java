@@ -30,7 +30,7 @@ public class GreedyPilot {
         Lab.start(seed, Mode.FULL);
         ImageSet images = Mnist.load().test();
         var keras = DeepClusteringConfig.Pretraining.decKeras();
-        var recipe = new DeepClusteringConfig.Pretraining("greedy pilot", true, keras.rate(), true, rate, dropout);
+        var recipe = new DeepClusteringConfig.Pretraining("greedy pilot", true, keras.rate(), true, rate, dropout, 0f);
         try (DeepClustering model = new DeepClustering(DeepClusteringConfig.dec().withPretraining(recipe))) {
             if (perLayer > 0) {
                 History greedy = model.pretrainGreedy(images, new TrainingLoop.Options(4 * perLayer, 256, seed, true));

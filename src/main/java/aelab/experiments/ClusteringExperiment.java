@@ -84,6 +84,16 @@ public final class ClusteringExperiment implements Experiment {
                 DeepClusteringConfig.Pretraining.decPaper());
     }
 
+    /**
+     * DEC-keras's pre-training with ACAI's interpolation critic beside it, as a third-party reimplementation
+     * of ADEC pre-trains (see {@link DeepClusteringConfig.Pretraining#interpolation()}).
+     */
+    public static ClusteringExperiment interpolation() {
+        return new ClusteringExperiment("clustering-acai", "the same, pre-trained with ACAI's interpolation critic"
+                + " beside the reconstruction error (weight 0.005), as a reimplementation of ADEC does", 0, 0,
+                DeepClusteringConfig.Pretraining.interpolation());
+    }
+
     /** Pre-training with Adam 1e-3 from DJL's default weights: the recipe whose DEC gained nothing. */
     public static ClusteringExperiment adam() {
         return new ClusteringExperiment("clustering-adam", "the same, pre-trained with Adam 1e-3 from DJL's default"

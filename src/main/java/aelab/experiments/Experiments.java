@@ -13,7 +13,7 @@ public final class Experiments {
             SemiSupervisedExperiment.independentStyle(), new AutoencoderGanExperiment(),
             ClusteringExperiment.papers(),
             ClusteringExperiment.shifted(), ClusteringExperiment.augmented(), ClusteringExperiment.adam(),
-            ClusteringExperiment.layerwise());
+            ClusteringExperiment.layerwise(), ClusteringExperiment.interpolation());
 
     private Experiments() {}
 

@@ -24,6 +24,20 @@ public final class Losses {
         return Scalars.mul(x.sub(y).square().sum(new int[] {1}).mean(), 0.5f);
     }
 
+    /**
+     * mean over rows of (d_mix - alpha)^2 + mean over rows of d_blend^2: ACAI's critic loss, which learns to read
+     * the mixing weight alpha off an image decoded from mixed codes, and 0 off a real image blended with its
+     * reconstruction (Berthelot et al. 2018)
+     */
+    public static NDArray interpolationCritic(NDArray mixed, NDArray alpha, NDArray blended) {
+        return mixed.sub(alpha).square().mean().add(blended.square().mean());
+    }
+
+    /** mean over rows of d_mix^2: ACAI's term for the autoencoder, which wants its interpolations read as alpha = 0 */
+    public static NDArray interpolationPenalty(NDArray mixed) {
+        return mixed.square().mean();
+    }
+
     /** mean over all values of -(y log p + (1 - y) log(1 - p)), p clipped into [eps, 1 - eps] */
     public static NDArray binaryCrossEntropy(NDArray p, NDArray y) {
         // + 0 * p keeps a NaN in p a NaN (clipping alone turns it into a bound, hiding it from the divergence guard)

@@ -21,6 +21,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -246,13 +247,18 @@ public final class DeepClustering implements AutoCloseable, Checkpointed {
     }
 
     public void save(Path file) {
-        Checkpoint.save(file, List.of(encoder, decoder, clusterer, critic.network()),
-                List.of(encoderTuning, decoderTuning));
+        Checkpoint.save(file, saved(), List.of(encoderTuning, decoderTuning));
     }
 
     public void load(Path file) {
-        Checkpoint.load(file, List.of(encoder, decoder, clusterer, critic.network()),
-                List.of(encoderTuning, decoderTuning));
+        Checkpoint.load(file, saved(), List.of(encoderTuning, decoderTuning));
+    }
+
+    /** The networks a checkpoint holds: pre-training's interpolation critic only when the recipe has one. */
+    private List<Network> saved() {
+        List<Network> out = new ArrayList<>(List.of(encoder, decoder, clusterer, critic.network()));
+        autoencoder.interpolationCritic().ifPresent(out::add);
+        return out;
     }
 
     @Override

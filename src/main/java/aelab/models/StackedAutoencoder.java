@@ -39,6 +39,7 @@ final class StackedAutoencoder {
     private final NDManager manager;
     private final Network encoder;
     private final Network decoder;
+    private final InterpolationCritic interpolation;
 
     StackedAutoencoder(DeepClusteringConfig config, NDManager manager) {
         this.config = config;
@@ -60,6 +61,7 @@ final class StackedAutoencoder {
         }
         encoder = new Network("encoder", enc, config.pretraining().optimizer(), manager, new Shape(1, s[0]));
         decoder = new Network("decoder", dec, config.pretraining().optimizer(), manager, new Shape(1, s[s.length - 1]));
+        interpolation = config.pretraining().interpolates() ? new InterpolationCritic(s[0], manager) : null;
     }
 
     /** A dense layer; with the DEC-keras recipe its weights start uniform in ±1/sqrt(fan_in). */
@@ -79,18 +81,27 @@ final class StackedAutoencoder {
         return decoder;
     }
 
+    /** Pre-training's interpolation critic, when the recipe has one (it is saved with the autoencoder). */
+    Optional<Network> interpolationCritic() {
+        return Optional.ofNullable(interpolation).map(InterpolationCritic::network);
+    }
+
     /**
      * Pre-trains on the mean squared error; with a pre-training shift, each batch is first moved
-     * at random and the autoencoder reconstructs the moved images.
+     * at random and the autoencoder reconstructs the moved images; with an interpolation critic, each
+     * step also trains it ({@link #interpolationStep}).
      */
     History pretrain(ImageSet data, TrainingLoop.Options options, List<Consumer<History>> listeners) {
         // seeded by the epoch reached, so a resumed run draws fresh shifts rather than replaying epoch 1's
         Random shifts = new Random(options.seed() * 31 + (options.done() == null ? 0 : options.done().size()));
-        try (CachedLoss cached = cachedPretrainingLoss().orElse(null)) {
+        try (CachedLoss cached = interpolation == null ? cachedPretrainingLoss().orElse(null) : null) {
             return TrainingLoop.run(config.name() + " pre-training", data, manager, options, batch -> {
                 NDArray x = config.pretrainShift() == 0 ? batch.x() : batch.manager().create(
                         Shifts.randomlyMoved(data, batch.indices(), config.pretrainShift(), config.rotation(), shifts),
                         new Shape(batch.size(), data.pixelsPerImage()));
+                if (interpolation != null) {
+                    return interpolationStep(x);
+                }
                 double value;
                 try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                     NDArray loss = cached != null ? cached.forward(x).head()
@@ -103,6 +114,31 @@ final class StackedAutoencoder {
                 return Map.of("mse", value);
             }, listeners);
         }
+    }
+
+    /**
+     * One pre-training step with ACAI's critic: the autoencoder minimises its mean squared error plus the
+     * weighted penalty on images decoded from mixed codes, then the critic learns from those images.
+     */
+    private Map<String, Double> interpolationStep(NDArray x) {
+        NDArray alpha = InterpolationCritic.alphas(x.getManager(), x.getShape().get(0));
+        Map<String, Double> out = new LinkedHashMap<>();
+        NDArray reconstructions;
+        NDArray mixed;
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDArray z = encoder.forward(x, true);
+            reconstructions = decoder.forward(z, true);
+            NDArray mse = Losses.meanSquaredError(reconstructions, x);
+            mixed = decoder.forward(InterpolationCritic.mix(z, alpha), true);
+            NDArray penalty = interpolation.penalty(mixed);
+            gc.backward(mse.add(Scalars.mul(penalty, config.pretraining().interpolationWeight())));
+            out.put("mse", (double) mse.getFloat());
+            out.put("interpolation", (double) penalty.getFloat());
+        }
+        encoder.step();
+        decoder.step();
+        out.putAll(interpolation.step(x, reconstructions, mixed, alpha));
+        return out;
     }
 
     /**

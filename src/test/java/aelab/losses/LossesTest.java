@@ -42,6 +42,17 @@ class LossesTest {
     }
 
     @Test
+    void interpolationLossesAreTheSquaredErrorsOfTheCriticsReadings() {
+        // critic read 0.3 and 0.1 off images mixed with alpha 0.5 and 0.1: ((0.3-0.5)^2 + 0^2) / 2 = 0.02;
+        // it read 0.2 and -0.4 off blends of real images, which should read 0: (0.04 + 0.16) / 2 = 0.1
+        NDArray mixed = a(new float[] {0.3f, 0.1f}, 2, 1);
+        assertEquals(0.12, Losses.interpolationCritic(mixed, a(new float[] {0.5f, 0.1f}, 2, 1),
+                a(new float[] {0.2f, -0.4f}, 2, 1)).getFloat(), 1e-6);
+        // the autoencoder wants its mixtures read as 0: (0.09 + 0.01) / 2
+        assertEquals(0.05, Losses.interpolationPenalty(mixed).getFloat(), 1e-6);
+    }
+
+    @Test
     void crossEntropyIsTheMeanNegativeLogSoftmaxOfTheTrueClass() {
         float[] logits = {2f, -1f, 0.5f, -40f, 3f, 40f};
         double expected = 0;

@@ -111,6 +111,83 @@ class DeepClusteringTest {
         }
     }
 
+    @Test
+    void interpolationMixesEachCodeWithItsPartnerInTheReversedBatch() {
+        try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager()) {
+            var codes = m.create(new float[] {1, 0, 0, 1, 2, 2}, new ai.djl.ndarray.types.Shape(3, 2));
+            var alpha = m.create(new float[] {0, 0.5f, 1}, new ai.djl.ndarray.types.Shape(3, 1));
+            // row 0 with weight 0 is its partner, row 2; row 1 is its own partner; row 2 with weight 1 is itself
+            org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {2, 2, 0, 1, 2, 2},
+                    InterpolationCritic.mix(codes, alpha).toFloatArray(), 1e-6f);
+            float[] a = InterpolationCritic.alphas(m, 1000).toFloatArray();
+            double mean = 0;
+            for (float v : a) {
+                assertTrue(v >= 0 && v <= 0.5f, "alpha in [0, 0.5]: " + v);
+                mean += v / a.length;
+            }
+            assertEquals(0.25, mean, 0.02);
+        }
+    }
+
+    /**
+     * ACAI's critic learns to read the mixing weight off an image: here the mixtures are pixel blends of two
+     * digits, alpha x1 + (1 - alpha) x2 (a decoder that mixes perfectly), and after some steps its loss is
+     * well below what the best single answer for every image scores.
+     */
+    @Test
+    void interpolationCriticLearnsToReadTheMixingWeight() {
+        ImageSet data = digits(1024);
+        Engine.getInstance().setRandomSeed(15);
+        try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager()) {
+            InterpolationCritic critic = new InterpolationCritic(data.pixelsPerImage(), m);
+            double smoothed = 0.052;
+            double best = smoothed;
+            for (int step = 0; step < 200; step++) {
+                int from = (step * 64) % (data.size() - 64);
+                try (ai.djl.ndarray.NDManager batch = m.newSubManager()) {
+                    var x = data.toNDArray(batch, from, from + 64);
+                    var alpha = InterpolationCritic.alphas(batch, 64);
+                    smoothed = 0.9 * smoothed + 0.1 * critic.step(x, x, InterpolationCritic.mix(x, alpha), alpha).get("critic");
+                    best = Math.min(best, smoothed);
+                }
+            }
+            // one answer c for every image scores at best (c = 1/8) var(alpha) + (1/8 - 1/4)^2 + (1/8)^2 = 0.052
+            assertTrue(best < 0.5 * 0.052, "the critic's loss, smoothed over steps, at its lowest: " + best);
+        }
+    }
+
+    /**
+     * With ACAI's critic, pre-training still lowers the reconstruction error and reports the critic's terms,
+     * and a checkpoint carries the critic: a model without one refuses it.
+     */
+    @Test
+    void interpolationPretrainingLearnsAndCheckpointsTheCritic(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        ImageSet data = digits(1000);
+        Engine.getInstance().setRandomSeed(15);
+        DeepClusteringConfig config = DeepClusteringConfig.dec().withPretraining(DeepClusteringConfig.Pretraining.interpolation());
+        java.nio.file.Path file = dir.resolve("acai.ckpt");
+        float[] code;
+        try (DeepClustering acai = new DeepClustering(config)) {
+            History h = acai.pretrain(data, new TrainingLoop.Options(3, 128, 1, false));
+            assertEquals(List.of("mse", "interpolation", "critic"), h.termNames());
+            assertTrue(h.last("mse") < 0.8 * h.values("mse")[0], h.toString());
+            acai.save(file);
+            code = acai.encode(data.head(1))[0];
+        }
+        try (DeepClustering copy = new DeepClustering(config)) {
+            copy.load(file);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(code, copy.encode(data.head(1))[0], 1e-6f);
+        }
+        try (DeepClustering plain = new DeepClustering(DeepClusteringConfig.dec())) {
+            var e = org.junit.jupiter.api.Assertions.assertThrows(aelab.train.Checkpoint.CheckpointException.class,
+                    () -> plain.load(file));
+            assertTrue(e.getMessage().contains("networks"), e.getMessage());
+        }
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new DeepClusteringConfig.Pretraining("bad", true, 1f, true, 0f, 0f, -0.5f));
+        assertTrue(e.getMessage().contains("interpolation critic's weight"), e.getMessage());
+    }
+
     /** The cached MXNet graph (encoder and decoder in one) must pre-train exactly as the layer-by-layer step. */
     @Test
     void cachedPretrainingMatchesTheLayerByLayerStep() {
