@@ -7,6 +7,7 @@ import aelab.models.DeepClustering;
 import aelab.models.DeepClusteringConfig;
 import aelab.train.History;
 import aelab.train.TrainingLoop;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -50,6 +51,15 @@ public class TuningPilot {
         float clip = args.length > 11 ? Float.parseFloat(args[11]) : 0;
         config = (args[2].equals("adam") ? config.withAdamTuning(rate) : config.withClusterRate(rate)).withTuneShift(shift).withRotation(rotation).withCriticNoise(noise).withDecoderRate(decoderRate)
                 .withAdversarialWeight(weight).withCriticClip(clip);
+        // a checkpoint of clustering-acai also holds pre-training's interpolation critic
+        Path runConfig = Path.of(args[0]).toAbsolutePath().getParent().resolveSibling("config.json");
+        try {
+            if (Files.exists(runConfig) && Files.readString(runConfig).contains("\"clustering-acai\"")) {
+                config = config.withPretraining(DeepClusteringConfig.Pretraining.interpolation());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         try (DeepClustering model = new DeepClustering(config)) {
             model.load(Path.of(args[0]));
             int[] start = model.initialiseCentres(images, seed);
