@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -48,6 +49,32 @@ final class InterpolationCritic {
     /** The autoencoder's term on images decoded from mixed codes (see {@link Losses#interpolationPenalty}). */
     NDArray penalty(NDArray mixedImages) {
         return Losses.interpolationPenalty(network.forward(mixedImages, true));
+    }
+
+    /**
+     * One pre-training step with this critic: the autoencoder minimises its mean squared error plus
+     * {@code weight} times the penalty on images decoded from mixed codes, then the critic learns from those
+     * images. Reports {@code mse}, {@code interpolation} (the penalty) and {@code critic} (its loss).
+     */
+    Map<String, Double> pretrainingStep(Network encoder, Network decoder, NDArray x, float weight) {
+        NDArray alpha = alphas(x.getManager(), x.getShape().get(0));
+        Map<String, Double> out = new LinkedHashMap<>();
+        NDArray reconstructions;
+        NDArray mixed;
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDArray z = encoder.forward(x, true);
+            reconstructions = decoder.forward(z, true);
+            NDArray mse = Losses.meanSquaredError(reconstructions, x);
+            mixed = decoder.forward(mix(z, alpha), true);
+            NDArray penalty = penalty(mixed);
+            gc.backward(mse.add(Scalars.mul(penalty, weight)));
+            out.put("mse", (double) mse.getFloat());
+            out.put("interpolation", (double) penalty.getFloat());
+        }
+        encoder.step();
+        decoder.step();
+        out.putAll(step(x, reconstructions, mixed, alpha));
+        return out;
     }
 
     /** One update of the critic; nothing flows back into the autoencoder. Returns its loss as {@code critic}. */

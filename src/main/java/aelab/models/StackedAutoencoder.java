@@ -89,7 +89,7 @@ final class StackedAutoencoder {
     /**
      * Pre-trains on the mean squared error; with a pre-training shift, each batch is first moved
      * at random and the autoencoder reconstructs the moved images; with an interpolation critic, each
-     * step also trains it ({@link #interpolationStep}).
+     * step also trains it ({@link InterpolationCritic#pretrainingStep}).
      */
     History pretrain(ImageSet data, TrainingLoop.Options options, List<Consumer<History>> listeners) {
         // seeded by the epoch reached, so a resumed run draws fresh shifts rather than replaying epoch 1's
@@ -100,7 +100,7 @@ final class StackedAutoencoder {
                         Shifts.randomlyMoved(data, batch.indices(), config.pretrainShift(), config.rotation(), shifts),
                         new Shape(batch.size(), data.pixelsPerImage()));
                 if (interpolation != null) {
-                    return interpolationStep(x);
+                    return interpolation.pretrainingStep(encoder, decoder, x, config.pretraining().interpolationWeight());
                 }
                 double value;
                 try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
@@ -114,31 +114,6 @@ final class StackedAutoencoder {
                 return Map.of("mse", value);
             }, listeners);
         }
-    }
-
-    /**
-     * One pre-training step with ACAI's critic: the autoencoder minimises its mean squared error plus the
-     * weighted penalty on images decoded from mixed codes, then the critic learns from those images.
-     */
-    private Map<String, Double> interpolationStep(NDArray x) {
-        NDArray alpha = InterpolationCritic.alphas(x.getManager(), x.getShape().get(0));
-        Map<String, Double> out = new LinkedHashMap<>();
-        NDArray reconstructions;
-        NDArray mixed;
-        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            NDArray z = encoder.forward(x, true);
-            reconstructions = decoder.forward(z, true);
-            NDArray mse = Losses.meanSquaredError(reconstructions, x);
-            mixed = decoder.forward(InterpolationCritic.mix(z, alpha), true);
-            NDArray penalty = interpolation.penalty(mixed);
-            gc.backward(mse.add(Scalars.mul(penalty, config.pretraining().interpolationWeight())));
-            out.put("mse", (double) mse.getFloat());
-            out.put("interpolation", (double) penalty.getFloat());
-        }
-        encoder.step();
-        decoder.step();
-        out.putAll(interpolation.step(x, reconstructions, mixed, alpha));
-        return out;
     }
 
     /**
