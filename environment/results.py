@@ -5,10 +5,12 @@ RESULTS.md marks each generated table with a line `<!-- table: KIND ARGS -->` an
 `<!-- end table -->`; this script replaces what lies between from the runs' config.json,
 metrics.json and history/*.csv. Kinds:
 
-    clustering DATASET [EXPERIMENT]   one row per method, mean ± standard deviation over every
-                                      finished run of EXPERIMENT (default clustering) on DATASET
-    clustering-runs DATASET [EXPERIMENT]   one row per run: seed, pre-training, code norm, ACC of
-                                      each method, training time
+    clustering DATASET [EXPERIMENT [EPOCHS [P]]]   one row per method, mean ± standard deviation over
+                                      every finished run of EXPERIMENT (default clustering) on DATASET;
+                                      EPOCHS ("default" or a number) and P (batches between updates
+                                      of the target P) narrow the runs; "any" matches every value
+    clustering-runs DATASET [EXPERIMENT [EPOCHS [P]]]   one row per run: seed, pre-training, how
+                                      often P was updated, code norm, ACC of each method, training time
     basics DATASET                    one row per run of the 784-32 autoencoder: training BCE of the
                                       first and last epoch, test MSE, training time
     conv DATASET                      one row per network (failing, fixed) of each conv run: test MSE,
@@ -49,20 +51,28 @@ SCORES = ["acc", "nmi_geometric", "nmi_arithmetic", "ari"]
 BLOCK = re.compile(r"(<!-- table: ([^>]*?) -->\n)(.*?)(<!-- end table -->)", re.S)
 
 
-def runs(experiment, dataset, epochs=None):
+def interval(metrics):
+    """Batches between updates of P; runs before session 21 did not record it and all used 140."""
+    return metrics.get("update_interval", 140)
+
+
+def runs(experiment, dataset, epochs=None, every=None):
     """The finished runs of an experiment on a data set; with epochs, only those run with that budget
-    ("default", or the number given to --epochs)."""
+    ("default", or the number given to --epochs); with every, only those that updated P every so
+    many batches."""
     found = []
     for config_path in sorted(glob.glob(os.path.join(RESULTS, "*", "config.json"))):
         run = os.path.dirname(config_path)
         with open(config_path) as f:
             config = json.load(f)
         metrics_path = os.path.join(run, "metrics.json")
-        if (config["experiment"] != experiment or config["dataset"] != dataset or (epochs is not None and str(config["epochs"]) != str(epochs))
+        if (config["experiment"] != experiment or config["dataset"] != dataset or (epochs not in (None, "any") and str(config["epochs"]) != str(epochs))
                 or not os.path.exists(metrics_path)):
             continue
         with open(metrics_path) as f:
             metrics = json.load(f)
+        if every is not None and every != "any" and str(interval(metrics)) != str(every):
+            continue
         seconds = 0.0
         for history in glob.glob(os.path.join(run, "history", "*.csv")):
             with open(history) as f:
@@ -70,7 +80,7 @@ def runs(experiment, dataset, epochs=None):
         found.append((os.path.relpath(run, ROOT), config, metrics, seconds))
     found.sort(key=lambda r: r[1]["seed"])
     if not found:
-        sys.exit(f"no finished run of {experiment} on {dataset} under results/")
+        sys.exit(f"no finished run of {experiment} on {dataset} (epochs {epochs}, P every {every}) under results/")
     return found
 
 
@@ -80,8 +90,8 @@ def cell(values):
     return f"{statistics.mean(values):.3f} ± {statistics.stdev(values):.3f}"
 
 
-def clustering(dataset, experiment="clustering", epochs=None):
-    rs = runs(experiment, dataset, epochs)
+def clustering(dataset, experiment="clustering", epochs=None, every=None):
+    rs = runs(experiment, dataset, epochs, every)
     lines = [f"Runs: {', '.join('`' + r[0] + '`' for r in rs)} (seed{'s' if len(rs) > 1 else ''} "
              f"{', '.join(str(r[1]['seed']) for r in rs)}; {rs[0][2]['images']} images).", "",
              "| method | ACC | NMI (geometric) | NMI (arithmetic) | ARI | tuning epochs |",
@@ -93,14 +103,14 @@ def clustering(dataset, experiment="clustering", epochs=None):
     return "\n".join(lines) + "\n"
 
 
-def clustering_runs(dataset, experiment="clustering", epochs=None):
+def clustering_runs(dataset, experiment="clustering", epochs=None, every=None):
     """One row per run; each method's ACC with its gain over the AE + k-means start in brackets."""
-    lines = ["| run | seed | pre-training | mean code norm | AE + k-means ACC | DEC | IDEC | ADEC | training time |",
-             "|---|---|---|---|---|---|---|---|---|"]
-    for path, config, m, seconds in runs(experiment, dataset, epochs):
+    lines = ["| run | seed | pre-training | P every | mean code norm | AE + k-means ACC | DEC | IDEC | ADEC | training time |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
+    for path, config, m, seconds in runs(experiment, dataset, epochs, every):
         start = m["ae_kmeans"]["acc"]
         tuned = " | ".join(f"{m[k]['acc']:.3f} ({m[k]['acc'] - start:+.3f})" for k in ("dec", "idec", "adec"))
-        lines.append(f"| `{path}` | {config['seed']} | {PRETRAINING[config['experiment']]}"
+        lines.append(f"| `{path}` | {config['seed']} | {PRETRAINING[config['experiment']]} | {interval(m)} batches"
                      f" | {m.get('code_norm', float('nan')):.2f} | {start:.3f} | {tuned} | {seconds / 60:.0f} min |")
     return "\n".join(lines) + "\n"
 

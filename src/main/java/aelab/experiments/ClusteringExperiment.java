@@ -117,10 +117,13 @@ public final class ClusteringExperiment implements Experiment {
                 : List.of("pretrain", "dec", "idec", "adec");
     }
 
-    /** A method's preset with this experiment's k-means restarts, shifts and pre-training recipe. */
-    private DeepClusteringConfig configured(DeepClusteringConfig preset, int restarts) {
+    /**
+     * A method's preset with this experiment's k-means restarts, shifts and pre-training recipe, and
+     * the originals' update interval of P for {@code images} images.
+     */
+    private DeepClusteringConfig configured(DeepClusteringConfig preset, int restarts, int images) {
         return preset.withKmeansRestarts(restarts).withPretrainShift(shift).withTuneShift(shift).withRotation(rotation)
-                .withPretraining(pretraining);
+                .withPretraining(pretraining).withUpdateInterval(DeepClusteringConfig.updateIntervalFor(images));
     }
 
     /**
@@ -151,6 +154,8 @@ public final class ClusteringExperiment implements Experiment {
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("images", images.size());
         metrics.put("pretraining", pretraining.name());
+        // runs before session 21 recomputed P every 140 batches on every data set and did not record it
+        metrics.put("update_interval", DeepClusteringConfig.updateIntervalFor(images.size()));
 
         metrics.put("kmeans_pixels", run.measure("kmeans_pixels", () -> {
             float[][] pixels = new float[images.size()][];
@@ -173,7 +178,7 @@ public final class ClusteringExperiment implements Experiment {
             tuning = tuning.withEpochs(Math.min(tuning.epochs(), tuningCap));
         }
         // the autoencoder is pre-trained once; each method then loads its final weights
-        try (DeepClustering model = new DeepClustering(configured(DeepClusteringConfig.dec(), restarts))) {
+        try (DeepClustering model = new DeepClustering(configured(DeepClusteringConfig.dec(), restarts, images.size()))) {
             if (pretraining.greedy()) {
                 // the greedy stage: GREEDY_EPOCHS per layer (on 10,000 images; fewer on more), lowest layer first
                 int layers = model.config().sizes().length - 1;
@@ -196,7 +201,7 @@ public final class ClusteringExperiment implements Experiment {
                 continue;
             }
             run.seedEngine(stage);
-            try (DeepClustering model = new DeepClustering(configured(base, restarts))) {
+            try (DeepClustering model = new DeepClustering(configured(base, restarts, images.size()))) {
                 run.train("pretrain", model, pretrainOptions, (o, l) -> model.pretrain(images, o, l));
                 model.initialiseCentres(images, run.seed());
                 DeepClusteringConfig config = model.config();

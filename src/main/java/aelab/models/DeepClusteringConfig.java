@@ -10,7 +10,8 @@ import ai.djl.training.optimizer.Optimizer;
  * @param pretraining the optimizer and initial weights of pre-training
  * @param clusterRate fine-tuning's learning rate: SGD's (momentum 0.9) 0.01 for DEC, 0.001 for ADEC;
  *     Adam's when {@code adamTuning}
- * @param updateInterval batches between recomputations of the target P (140)
+ * @param updateInterval batches between recomputations of the target P (140 on the 70,000-image sets,
+ *     30 on smaller ones: {@link #updateIntervalFor})
  * @param tolerance stop when fewer than this share of assignments change between updates (0.001)
  * @param klWeight weight of KL(P || Q) (IDEC: 0.1 beside the reconstruction)
  * @param adversarialWeight weight of the encoder's adversarial term (ADEC)
@@ -46,6 +47,9 @@ public record DeepClusteringConfig(String name, DeepClustering.Method method, in
         }
         if (criticClip < 0) {
             throw new IllegalArgumentException("critic clip must be 0 (the paper's critic) or more, got " + criticClip);
+        }
+        if (updateInterval < 1) {
+            throw new IllegalArgumentException("the target P must be updated every 1 or more batches, got " + updateInterval);
         }
         if (rotation < 0) {
             throw new IllegalArgumentException("rotation must be 0 or more degrees, got " + rotation);
@@ -101,6 +105,16 @@ public record DeepClusteringConfig(String name, DeepClustering.Method method, in
                 tolerance, klWeight, weight, kmeansRestarts, collapse, pretrainShift, tuneShift, rotation, adamTuning, criticNoise, decoderRate, criticClip);
     }
 
+    /**
+     * The originals' interval between updates of P for a data set of {@code images}: 140 batches on
+     * the 70,000-image MNIST and Fashion-MNIST, 30 on sets of about 10,000 (DEC-keras's and IDEC's
+     * USPS, DEC-DA's MNIST-test), so that P is renewed about once an epoch or more often on either.
+     */
+    public static int updateIntervalFor(int images) {
+        return images >= 50_000 ? 140 : 30;
+    }
+
+    /** The same with the target P recomputed every {@code batches} batches. */
     public DeepClusteringConfig withUpdateInterval(int batches) {
         return new DeepClusteringConfig(name, method, clusters, sizes, pretraining, clusterRate, batchSize, batches,
                 tolerance, klWeight, adversarialWeight, kmeansRestarts, collapse, pretrainShift, tuneShift, rotation, adamTuning, criticNoise, decoderRate, criticClip);

@@ -339,6 +339,17 @@ class DeepClusteringTest {
     }
 
     @Test
+    void targetUpdatesFollowTheOriginalsIntervalForTheDataSetSize() {
+        // DEC-keras: 140 on the 70,000 MNIST and Fashion-MNIST images, 30 on USPS (9,298); DEC-DA: 30 on MNIST-test
+        assertEquals(140, DeepClusteringConfig.updateIntervalFor(70_000));
+        assertEquals(30, DeepClusteringConfig.updateIntervalFor(10_000));
+        assertEquals(30, DeepClusteringConfig.updateIntervalFor(9_298));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> DeepClusteringConfig.dec().withUpdateInterval(0));
+        assertTrue(e.getMessage().contains("every 1 or more batches"), e.getMessage());
+    }
+
+    @Test
     void criticNoiseMustNotBeNegative() {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> DeepClusteringConfig.adec().withCriticNoise(-0.1f));
