@@ -8,7 +8,7 @@ metrics.json and history/*.csv. Kinds:
     clustering DATASET [EXPERIMENT [EPOCHS [P]]]   one row per method, mean ± standard deviation over
                                       every finished run of EXPERIMENT (default clustering) on DATASET;
                                       EPOCHS ("default" or a number) and P (batches between updates
-                                      of the target P) narrow the runs; "any" matches every value
+                                      of the target P) narrow the runs
     clustering-runs DATASET [EXPERIMENT [EPOCHS [P]]]   one row per run: seed, pre-training, how
                                       often P was updated, code norm, ACC of each method, training time
     basics DATASET                    one row per run of the 784-32 autoencoder: training BCE of the
@@ -66,12 +66,12 @@ def runs(experiment, dataset, epochs=None, every=None):
         with open(config_path) as f:
             config = json.load(f)
         metrics_path = os.path.join(run, "metrics.json")
-        if (config["experiment"] != experiment or config["dataset"] != dataset or (epochs not in (None, "any") and str(config["epochs"]) != str(epochs))
+        if (config["experiment"] != experiment or config["dataset"] != dataset or (epochs is not None and str(config["epochs"]) != str(epochs))
                 or not os.path.exists(metrics_path)):
             continue
         with open(metrics_path) as f:
             metrics = json.load(f)
-        if every is not None and every != "any" and str(interval(metrics)) != str(every):
+        if every is not None and str(interval(metrics)) != str(every):
             continue
         seconds = 0.0
         for history in glob.glob(os.path.join(run, "history", "*.csv")):
