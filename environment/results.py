@@ -119,6 +119,7 @@ def clustering_runs(dataset, experiment="clustering", epochs=None, every=None):
 PRETRAINING = {"clustering": "SGD lr 1, momentum 0.9, fan-in uniform init (DEC-keras)",
                "clustering-shifted": "the same, pre-trained and fine-tuned on digits shifted by up to 3 pixels (ours, as DEC-DA)",
                "clustering-augmented": "the same, pre-trained and fine-tuned on digits shifted by up to 3 pixels and turned by up to 10 degrees (DEC-DA's augmentation)",
+               "clustering-dec-da": "as clustering-augmented; IDEC fine-tuned by SGD at DEC-DA's rate 1.0",
                "clustering-adam": "Adam 1e-3, DJL's default init",
                "clustering-layerwise": "greedy layer-wise denoising (dropout 0.2, SGD lr 0.01 on the Euclidean loss), then as DEC-keras end to end (DEC paper)",
                "clustering-acai": "SGD lr 1, momentum 0.9, fan-in uniform init, with ACAI's interpolation critic (weight 0.005; ours, after a reimplementation of ADEC)"}

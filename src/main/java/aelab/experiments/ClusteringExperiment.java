@@ -38,14 +38,25 @@ public final class ClusteringExperiment implements Experiment {
     private final int shift;
     private final double rotation;
     private final DeepClusteringConfig.Pretraining pretraining;
+    /** Full mode's pre-training epochs on 10,000 images (fewer on more, for the same steps). */
+    private final int pretrainEpochs;
+    /** IDEC's fine-tuning rate; 0: the IDEC paper's (its preset's). */
+    private final float idecRate;
 
     private ClusteringExperiment(String name, String summary, int shift, double rotation,
             DeepClusteringConfig.Pretraining pretraining) {
+        this(name, summary, shift, rotation, pretraining, 200, 0f);
+    }
+
+    private ClusteringExperiment(String name, String summary, int shift, double rotation,
+            DeepClusteringConfig.Pretraining pretraining, int pretrainEpochs, float idecRate) {
         this.name = name;
         this.summary = summary;
         this.shift = shift;
         this.rotation = rotation;
         this.pretraining = pretraining;
+        this.pretrainEpochs = pretrainEpochs;
+        this.idecRate = idecRate;
     }
 
     /** The papers' recipe: DEC-keras's SGD pre-training on the images as they are. */
@@ -73,6 +84,25 @@ public final class ClusteringExperiment implements Experiment {
                 + " by up to " + SHIFT + " pixels and turned by up to " + (int) ROTATION + " degrees (DEC-DA's augmentation)",
                 SHIFT, ROTATION, DeepClusteringConfig.Pretraining.decKeras());
     }
+
+    /**
+     * DEC-DA's settings for its fully connected network, from its code ({@code run_exp.py}, {@code main.py}):
+     * {@link #augmented()}'s digits, {@value #DEC_DA_PRETRAIN_EPOCHS} pre-training epochs, and IDEC
+     * (DEC-DA's FcIDEC-DA) fine-tuned by SGD at rate {@value #DEC_DA_IDEC_RATE}, not the IDEC paper's 0.01.
+     * DEC keeps 0.01 as DEC-DA's FcDEC-DA does; ADEC, which DEC-DA lacks, keeps its paper's 0.001.
+     */
+    public static ClusteringExperiment decDa() {
+        return new ClusteringExperiment("clustering-dec-da", "DEC-DA's recipe: clustering-augmented's digits, "
+                + DEC_DA_PRETRAIN_EPOCHS + " pre-training epochs, IDEC fine-tuned by SGD at rate "
+                + DEC_DA_IDEC_RATE, SHIFT, ROTATION, DeepClusteringConfig.Pretraining.decKeras(),
+                DEC_DA_PRETRAIN_EPOCHS, DEC_DA_IDEC_RATE);
+    }
+
+    /** DEC-DA's pre-training epochs for every data set (its {@code --pretrain-epochs}). */
+    static final int DEC_DA_PRETRAIN_EPOCHS = 500;
+
+    /** DEC-DA's SGD rate for fine-tuning FcIDEC-DA (momentum 0.9, as every SGD here). */
+    static final float DEC_DA_IDEC_RATE = 1.0f;
 
     /**
      * The DEC paper's pre-training: each layer first trained alone as a denoising autoencoder, then the
@@ -110,6 +140,11 @@ public final class ClusteringExperiment implements Experiment {
         return summary;
     }
 
+    /** Full mode's pre-training epochs on 10,000 images. */
+    int pretrainEpochs() {
+        return pretrainEpochs;
+    }
+
     /** The pre-training, then the three methods, each of which needs only the pre-training. */
     @Override
     public List<String> separableStages() {
@@ -121,7 +156,10 @@ public final class ClusteringExperiment implements Experiment {
      * A method's preset with this experiment's k-means restarts, shifts and pre-training recipe, and
      * the originals' update interval of P for {@code images} images.
      */
-    private DeepClusteringConfig configured(DeepClusteringConfig preset, int restarts, int images) {
+    DeepClusteringConfig configured(DeepClusteringConfig preset, int restarts, int images) {
+        if (idecRate > 0 && preset.method() == DeepClustering.Method.IDEC) {
+            preset = preset.withClusterRate(idecRate);
+        }
         return preset.withKmeansRestarts(restarts).withPretrainShift(shift).withTuneShift(shift).withRotation(rotation)
                 .withPretraining(pretraining).withUpdateInterval(DeepClusteringConfig.updateIntervalFor(images));
     }
@@ -168,10 +206,10 @@ public final class ClusteringExperiment implements Experiment {
 
         int restarts = run.mode().pick(3, 20);
         // full mode: a fixed budget of optimizer steps (that of 200 pre-training epochs on 10,000 images,
-        // 8,000 steps), so a larger set such as Fashion-MNIST's 70,000 gets fewer epochs; fine-tuning
+        // 8,000 steps; DEC-DA's 500, 20,000 steps), so a larger set such as Fashion-MNIST's 70,000 gets fewer epochs; fine-tuning
         // stops when under 0.1% of assignments change, else after DEC-keras's 20,000 iterations (also
         // when --epochs asks for more)
-        TrainingLoop.Options pretrainOptions = run.options(4, perSize(200, images.size()), 256);
+        TrainingLoop.Options pretrainOptions = run.options(4, perSize(pretrainEpochs, images.size()), 256);
         int tuningCap = tuningEpochs(images.size(), 256);
         TrainingLoop.Options tuning = run.options(3, tuningCap, 256);
         if (run.mode() == Mode.FULL) {

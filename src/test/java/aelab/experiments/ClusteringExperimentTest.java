@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import aelab.models.DeepClusteringConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,27 @@ class ClusteringExperimentTest {
     void pretrainingKeepsTheStepsOf200EpochsOnTenThousandImages() {
         assertEquals(200, ClusteringExperiment.perSize(200, 10_000));
         assertEquals(29, ClusteringExperiment.perSize(200, 70_000));
+    }
+
+    @Test
+    void decDaPresetTakesDecDasIdecRateAndPretrainingBudgetAndLeavesTheOthersAsThePapersSetThem() {
+        ClusteringExperiment decDa = (ClusteringExperiment) Experiments.find("clustering-dec-da").orElseThrow();
+        ClusteringExperiment augmented = ClusteringExperiment.augmented();
+        assertEquals(500, decDa.pretrainEpochs());
+        assertEquals(200, augmented.pretrainEpochs());
+        DeepClusteringConfig idec = decDa.configured(DeepClusteringConfig.idec(), 20, 10_000);
+        assertEquals(1.0f, idec.clusterRate());
+        assertEquals(0.1f, idec.klWeight());
+        assertEquals(30, idec.updateInterval());
+        assertEquals(0.01f, augmented.configured(DeepClusteringConfig.idec(), 20, 10_000).clusterRate());
+        assertEquals(0.01f, decDa.configured(DeepClusteringConfig.dec(), 20, 10_000).clusterRate());
+        assertEquals(0.001f, decDa.configured(DeepClusteringConfig.adec(), 20, 10_000).clusterRate());
+        // the same moved digits as clustering-augmented, in pre-training and fine-tuning
+        DeepClusteringConfig dec = decDa.configured(DeepClusteringConfig.dec(), 20, 70_000);
+        assertEquals(3, dec.pretrainShift());
+        assertEquals(3, dec.tuneShift());
+        assertEquals(10.0, dec.rotation());
+        assertEquals(140, dec.updateInterval());
     }
 
     @Test
