@@ -206,9 +206,9 @@ public final class ClusteringExperiment implements Experiment {
 
         int restarts = run.mode().pick(3, 20);
         // full mode: a fixed budget of optimizer steps (that of 200 pre-training epochs on 10,000 images,
-        // 8,000 steps; DEC-DA's 500, 20,000 steps), so a larger set such as Fashion-MNIST's 70,000 gets fewer epochs; fine-tuning
-        // stops when under 0.1% of assignments change, else after DEC-keras's 20,000 iterations (also
-        // when --epochs asks for more)
+        // 8,000 steps; DEC-DA's 500, 20,000 steps), so a larger set such as Fashion-MNIST's 70,000 gets
+        // fewer epochs; fine-tuning stops when under 0.1% of assignments change, else after DEC-keras's
+        // 20,000 iterations (also when --epochs asks for more)
         TrainingLoop.Options pretrainOptions = run.options(4, perSize(pretrainEpochs, images.size()), 256);
         int tuningCap = tuningEpochs(images.size(), 256);
         TrainingLoop.Options tuning = run.options(3, tuningCap, 256);
