@@ -127,6 +127,10 @@ public final class Main implements Runnable {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--dataset mnist-test is for the"
                         + " clustering experiments (they use no held-out set); use --dataset mnist");
             }
+            String problem = chosen.datasetProblem(set);
+            if (problem != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), problem);
+            }
             if (stages != null) {
                 checkStages(chosen);
             }

@@ -25,6 +25,11 @@ public interface Experiment {
         return List.of();
     }
 
+    /** Why this experiment cannot run on {@code dataset} (a --dataset name), or null when it can. */
+    default String datasetProblem(String dataset) {
+        return null;
+    }
+
     /** Trains (or resumes) and measures; the returned map is the run's final metrics. */
     Map<String, Object> run(Run run);
 }

@@ -12,7 +12,8 @@ public final class Experiments {
             SemiSupervisedExperiment.shifted(), SemiSupervisedExperiment.augmented(), SemiSupervisedExperiment.consistent(),
             SemiSupervisedExperiment.independentStyle(), new AutoencoderGanExperiment(),
             ClusteringExperiment.papers(),
-            ClusteringExperiment.shifted(), ClusteringExperiment.augmented(), ClusteringExperiment.decDa(), ClusteringExperiment.adam(),
+            ClusteringExperiment.shifted(), ClusteringExperiment.augmented(), ClusteringExperiment.decDa(), ClusteringExperiment.heldOut(),
+            ClusteringExperiment.adam(),
             ClusteringExperiment.layerwise(), ClusteringExperiment.interpolation());
 
     private Experiments() {}

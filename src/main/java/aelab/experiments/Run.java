@@ -74,6 +74,8 @@ public final class Run {
     private final boolean overwrite;
     private boolean claimed;
     private Set<String> only;
+    /** The data, read once however many of its parts an experiment asks for. */
+    private Split split;
 
     private Run(Settings settings, Path dir, boolean verbose, Map<String, Object> measures, boolean overwrite) {
         this.settings = settings;
@@ -217,8 +219,10 @@ public final class Run {
 
     /** The data set asked for: --data when given, else the project's MNIST digits or Fashion-MNIST. */
     public Split data() {
-        Split split = Mnist.load(dataDirectory());
-        log("data: " + split.source() + " (" + split.train().size() + " train, " + split.test().size() + " test)");
+        if (split == null) {
+            split = Mnist.load(dataDirectory());
+            log("data: " + split.source() + " (" + split.train().size() + " train, " + split.test().size() + " test)");
+        }
         return split;
     }
 

@@ -166,6 +166,8 @@ class MainTest {
             {"an unknown data set", "unknown --dataset 'cifar'", "run", "vae", "--dataset", "cifar", "--out", out},
             {"MNIST-test outside clustering", "--dataset mnist-test is for the clustering", "run", "vae",
                 "--dataset", "mnist-test", "--out", out},
+            {"held-out clustering of all 70,000", "use --dataset mnist-test", "run", "clustering-heldout",
+                "--dataset", "mnist", "--out", out},
             {"no command", "name a command"},
         };
         for (String[] c : cases) {

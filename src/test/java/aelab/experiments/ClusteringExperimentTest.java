@@ -28,6 +28,19 @@ class ClusteringExperimentTest {
     }
 
     @Test
+    void heldOutPretrainingTakesDecKerasMnistStepsOnTheTrainingDigitsAndNeedsTheTestDigits() {
+        ClusteringExperiment heldOut = (ClusteringExperiment) Experiments.find("clustering-heldout").orElseThrow();
+        int epochs = ClusteringExperiment.perSize(heldOut.pretrainEpochs(), 60_000);
+        long steps = epochs * (long) Math.ceil(60_000 / 256.0);
+        long decKeras = 300 * (long) Math.ceil(70_000 / 256.0);
+        assertEquals(decKeras, steps, decKeras * 0.01, "DEC-keras's 300 epochs of 70,000, within 1%");
+        assertEquals(null, heldOut.datasetProblem("mnist-test"));
+        assertTrue(heldOut.datasetProblem("mnist").contains("--dataset mnist-test"));
+        assertTrue(heldOut.datasetProblem("fashion").contains("--dataset mnist-test"));
+        assertEquals(null, ClusteringExperiment.papers().datasetProblem("mnist"), "the others cluster any data set");
+    }
+
+    @Test
     void decDaPresetTakesDecDasIdecRateAndPretrainingBudgetAndLeavesTheOthersAsThePapersSetThem() {
         ClusteringExperiment decDa = (ClusteringExperiment) Experiments.find("clustering-dec-da").orElseThrow();
         ClusteringExperiment augmented = ClusteringExperiment.augmented();
