@@ -123,10 +123,6 @@ public final class Main implements Runnable {
                 throw new CommandLine.ParameterException(spec.commandLine(), "unknown --dataset '" + dataset
                         + "'; choose one of " + DATASETS);
             }
-            if (set.equals("mnist-test") && !experiment.startsWith("clustering")) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--dataset mnist-test is for the"
-                        + " clustering experiments (they use no held-out set); use --dataset mnist");
-            }
             String problem = chosen.datasetProblem(set);
             if (problem != null) {
                 throw new CommandLine.ParameterException(spec.commandLine(), problem);

@@ -107,12 +107,10 @@ public final class ClusteringExperiment implements Experiment {
      * and ADEC then cluster the 10,000 test digits, which pre-training never saw.
      */
     public static ClusteringExperiment heldOut() {
-        return new ClusteringExperiment(HELD_OUT, "the same, the autoencoder pre-trained on the 60,000 training"
+        return new ClusteringExperiment("clustering-heldout", "the same, the autoencoder pre-trained on the 60,000 training"
                 + " digits (DEC-keras's MNIST budget) and the 10,000 test digits clustered", 0, 0,
                 DeepClusteringConfig.Pretraining.decKeras(), DEC_KERAS_MNIST_EPOCHS, 0f, true);
     }
-
-    static final String HELD_OUT = "clustering-heldout";
 
     /** DEC-keras's MNIST pre-training, 300 epochs of 70,000 (about 82,000 steps), as epochs of 10,000. */
     static final int DEC_KERAS_MNIST_EPOCHS = 2_100;

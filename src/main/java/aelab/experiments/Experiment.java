@@ -25,9 +25,13 @@ public interface Experiment {
         return List.of();
     }
 
-    /** Why this experiment cannot run on {@code dataset} (a --dataset name), or null when it can. */
+    /**
+     * Why this experiment cannot run on {@code dataset} (a --dataset name), or null when it can. Only the
+     * clustering experiments, which use no held-out set, take MNIST-test alone.
+     */
     default String datasetProblem(String dataset) {
-        return null;
+        return "mnist-test".equals(dataset) ? "--dataset mnist-test is for the clustering experiments (they use no"
+                + " held-out set); use --dataset mnist" : null;
     }
 
     /** Trains (or resumes) and measures; the returned map is the run's final metrics. */

@@ -20,10 +20,10 @@ class HeldOutClusteringTest {
         Path plain = dir.resolve("plain");
         Path heldOut = dir.resolve("held-out");
         String[] common = {"--dataset", "mnist-test", "--seed", "5", "--epochs", "2", "--quiet"};
-        MainTest.Outcome o = MainTest.run(concat(common, "run", "clustering", "--out", plain.toString(), "--stages",
-                "pretrain"));
+        MainTest.Outcome o = MainTest.run(MainTest.concat(new String[] {"run", "clustering", "--out", plain.toString(),
+                "--stages", "pretrain"}, common));
         assertEquals(0, o.status(), o.err());
-        o = MainTest.run(concat(common, "run", "clustering-heldout", "--out", heldOut.toString()));
+        o = MainTest.run(MainTest.concat(new String[] {"run", "clustering-heldout", "--out", heldOut.toString()}, common));
         assertEquals(0, o.status(), o.err());
         Map<String, Object> two = Run.finishedMetrics(heldOut);
         assertEquals(2000, ((Number) two.get("images")).intValue());
@@ -32,12 +32,6 @@ class HeldOutClusteringTest {
         assertEquals(measured(plain, "kmeans_pixels"), measured(heldOut, "kmeans_pixels"));
         // the same seed and recipe on other digits: pre-training's first loss differs
         assertNotEquals(firstLoss(plain), firstLoss(heldOut), "held-out pre-training saw the clustered digits");
-    }
-
-    private static String[] concat(String[] tail, String... head) {
-        String[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
-        System.arraycopy(tail, 0, all, head.length, tail.length);
-        return all;
     }
 
     private static Object measured(Path run, String name) throws Exception {

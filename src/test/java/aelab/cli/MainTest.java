@@ -276,4 +276,11 @@ class MainTest {
             return s.sorted().toList();
         }
     }
+
+    /** {@code a} followed by {@code b}: a command line with more arguments. */
+    static String[] concat(String[] a, String... b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
 }

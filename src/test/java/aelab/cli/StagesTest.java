@@ -30,7 +30,7 @@ class StagesTest {
         Path split = dir.resolve("split");
         String[] common = {"run", "clustering", "--out", split.toString(), "--quiet", "--epochs", "2"};
         // the child trains the pre-training and DEC; this process waits for the pre-training, then trains ADEC
-        Process child = MainTest.startJvm("aelab-stages-test.log", concat(common, "--stages", "pretrain,dec"));
+        Process child = MainTest.startJvm("aelab-stages-test.log", MainTest.concat(common, "--stages", "pretrain,dec"));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (!Files.exists(split.resolve("checkpoints").resolve("pretrain.lock"))) {
             assertTrue(child.isAlive(), "the child ended before it trained anything; see aelab-stages-test.log in "
@@ -38,14 +38,14 @@ class StagesTest {
             assertTrue(System.nanoTime() < deadline, "the child did not start pre-training within two minutes");
             Thread.sleep(50);
         }
-        MainTest.Outcome adec = MainTest.run(concat(common, "--stages", "adec"));
+        MainTest.Outcome adec = MainTest.run(MainTest.concat(common, "--stages", "adec"));
         assertEquals(0, adec.status(), adec.err());
         assertTrue(child.waitFor(120, TimeUnit.SECONDS), "the child finished");
         assertEquals(0, child.exitValue());
         assertFalse(Files.exists(split.resolve("metrics.json")), "a process training only some stages does not"
                 + " finish the run");
 
-        MainTest.Outcome idec = MainTest.run(concat(common, "--stages", "idec"));
+        MainTest.Outcome idec = MainTest.run(MainTest.concat(common, "--stages", "idec"));
         assertEquals(0, idec.status(), idec.err());
         MainTest.Outcome rest = MainTest.run(common);
         assertEquals(0, rest.status(), rest.err());
@@ -116,11 +116,5 @@ class StagesTest {
         } finally {
             other.destroyForcibly();
         }
-    }
-
-    private static String[] concat(String[] a, String... b) {
-        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, all, a.length, b.length);
-        return all;
     }
 }
