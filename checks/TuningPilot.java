@@ -17,7 +17,7 @@ import java.nio.file.Path;
  * prints the scores before and after. Labels only score; the run's own rows are the control.
  *
  *   java -cp "target/classes:target/lib/*" checks/TuningPilot.java CHECKPOINT dec|idec|adec sgd|adam RATE SEED \
- *       [SHIFT [ROTATION [CRITIC_NOISE [DECODER_RATE [EPOCHS [ADV_WEIGHT [CRITIC_CLIP [INTERVAL]]]]]]]]
+ *       [SHIFT [ROTATION [CRITIC_NOISE [DECODER_RATE [EPOCHS [ADV_WEIGHT [CRITIC_CLIP [INTERVAL [SAVE_TO]]]]]]]]]
  *
  * SHIFT, ROTATION: fine-tune on digits moved by up to this many pixels and turned by up to this many
  * degrees (P from the digits as they are). CRITIC_NOISE: ADEC's instance noise. DECODER_RATE: the
@@ -25,13 +25,14 @@ import java.nio.file.Path;
  * many (default 500, DEC-keras's 20,000 iterations on 10,000 digits in batches of 256). ADV_WEIGHT:
  * ADEC's adversarial weight (default the preset's 0.01). CRITIC_CLIP: above 0, a Wasserstein critic with
  * its weights clipped to that bound (default 0, the paper's critic). INTERVAL: batches between updates of
- * P (default 30, the originals' value for a set of 10,000; runs before session 21 used 140).
+ * P (default 30, the originals' value for a set of 10,000; runs before session 21 used 140). SAVE_TO: a
+ * checkpoint file to write the fine-tuned model to (for checks/GainCeiling.java).
  */
 public class TuningPilot {
     public static void main(String[] args) {
         if (args.length < 5) {
             System.err.println("usage: TuningPilot.java PRETRAIN_CHECKPOINT dec|idec|adec sgd|adam RATE SEED"
-                    + " [SHIFT [ROTATION [CRITIC_NOISE [DECODER_RATE [EPOCHS [ADV_WEIGHT [CRITIC_CLIP [INTERVAL]]]]]]]]");
+                    + " [SHIFT [ROTATION [CRITIC_NOISE [DECODER_RATE [EPOCHS [ADV_WEIGHT [CRITIC_CLIP [INTERVAL [SAVE_TO]]]]]]]]]");
             System.exit(2);
         }
         int seed = Integer.parseInt(args[4]);
@@ -71,6 +72,9 @@ public class TuningPilot {
                     + ", critic noise " + noise + ", decoder rate " + decoderRate + ", adversarial weight " + weight
                     + ", critic clip " + clip + ", P every " + interval + " batches: " + Clustering.scores(model.predict(images), images.labels())
                     + " after " + h.size() + " epochs");
+            if (args.length > 13) {
+                model.save(Path.of(args[13]));
+            }
         }
     }
 }

@@ -44,6 +44,19 @@ public final class Clustering {
 
     /** ACC = (matched count under the best one-to-one cluster-to-label assignment) / n. */
     public static double accuracy(int[] clusters, int[] labels) {
+        int[] label = matchedLabels(clusters, labels);
+        long matched = 0;
+        for (int i = 0; i < clusters.length; i++) {
+            matched += label[clusters[i]] == labels[i] ? 1 : 0;
+        }
+        return matched / (double) clusters.length;
+    }
+
+    /**
+     * Each cluster's label under the best one-to-one matching of clusters to labels (Hungarian, as ACC
+     * uses it); -1 for a cluster left without a label when there are more clusters than labels.
+     */
+    public static int[] matchedLabels(int[] clusters, int[] labels) {
         long[][] w = contingency(clusters, labels);
         int size = Math.max(w.length, w[0].length);
         double[][] cost = new double[size][size];
@@ -60,13 +73,11 @@ public final class Clustering {
             }
         }
         int[] match = Hungarian.solve(cost);
-        long matched = 0;
+        int[] label = new int[w.length];
         for (int c = 0; c < w.length; c++) {
-            if (match[c] < w[0].length) {
-                matched += w[c][match[c]];
-            }
+            label[c] = match[c] < w[0].length ? match[c] : -1;
         }
-        return matched / (double) clusters.length;
+        return label;
     }
 
     /** I(C; L) / norm(H(C), H(L)); 1 when both partitions are trivial and equal. */

@@ -13,12 +13,22 @@ public final class NearestNeighbours {
      * a tie goes to the tied label with the nearest member. Quadratic in the rows: for a few thousand.
      */
     public static double leaveOneOutError(float[][] x, int[] labels, int k) {
+        int[] vote = leaveOneOutVotes(x, labels, k);
+        int wrong = 0;
+        for (int i = 0; i < x.length; i++) {
+            wrong += vote[i] != labels[i] ? 1 : 0;
+        }
+        return wrong / (double) x.length;
+    }
+
+    /** Each row's majority label among its {@code k} nearest other rows (ties as in {@link #leaveOneOutError}). */
+    public static int[] leaveOneOutVotes(float[][] x, int[] labels, int k) {
         if (x.length != labels.length || k < 1 || k >= x.length) {
             throw new IllegalArgumentException("need one label per row and 1 <= k < rows: " + x.length + " rows, "
                     + labels.length + " labels, k " + k);
         }
         int classes = java.util.Arrays.stream(labels).max().orElse(0) + 1;
-        int wrong = 0;
+        int[] out = new int[x.length];
         for (int i = 0; i < x.length; i++) {
             int[] nearest = nearest(x, i, k);
             int[] votes = new int[classes];
@@ -26,16 +36,14 @@ public final class NearestNeighbours {
             for (int j : nearest) {
                 most = Math.max(most, ++votes[labels[j]]);
             }
-            int vote = -1;
             for (int j : nearest) { // nearest first, so the first label with the most votes wins a tie
                 if (votes[labels[j]] == most) {
-                    vote = labels[j];
+                    out[i] = labels[j];
                     break;
                 }
             }
-            wrong += vote != labels[i] ? 1 : 0;
         }
-        return wrong / (double) x.length;
+        return out;
     }
 
     /** Indices of the {@code k} rows nearest row {@code i} (itself left out), nearest first. */

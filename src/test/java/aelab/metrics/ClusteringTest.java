@@ -1,5 +1,6 @@
 package aelab.metrics;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -45,6 +46,17 @@ class ClusteringTest {
         assertEquals(0.25, Clustering.accuracy(collapsed, labels), 1e-12);
         assertEquals(0.0, Clustering.nmi(collapsed, labels, Normalization.ARITHMETIC), 1e-12);
         assertEquals(0.0, Clustering.ari(collapsed, labels), 1e-12);
+    }
+
+    @Test
+    void matchedLabelsNameEachClustersLabelUnderTheBestMatching() {
+        // cluster 0 holds most 1s but cluster 1 holds only 1s: the matching gives 1 to cluster 1, 0 to cluster 0
+        int[] clusters = {0, 0, 0, 0, 1, 1, 1, 2, 2};
+        int[] labels = {1, 1, 0, 0, 1, 1, 1, 2, 2};
+        assertArrayEquals(new int[] {0, 1, 2}, Clustering.matchedLabels(clusters, labels));
+        assertEquals(7 / 9.0, Clustering.accuracy(clusters, labels), 1e-12);
+        // a third cluster with no label left over gets -1
+        assertArrayEquals(new int[] {0, 1, -1}, Clustering.matchedLabels(new int[] {0, 1, 1, 2}, new int[] {0, 1, 1, 1}));
     }
 
     @Test

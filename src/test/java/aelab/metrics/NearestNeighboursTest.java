@@ -1,5 +1,6 @@
 package aelab.metrics;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,6 +27,9 @@ class NearestNeighboursTest {
         // point 0's two neighbours: 1 (label 1) at distance 1, 2 (label 2) at distance 2
         float[][] x = {{0}, {1}, {-2}};
         assertEquals(1 / 3.0, NearestNeighbours.leaveOneOutError(x, new int[] {1, 1, 2}, 2), 1e-12);
+        // point 2's two neighbours both carry label 1
+        assertArrayEquals(new int[] {1, 1, 1},
+                NearestNeighbours.leaveOneOutVotes(x, new int[] {1, 1, 2}, 2));
         // labelled so that point 0's tie goes to the wrong label, and point 2's to its own
         assertEquals(2 / 3.0, NearestNeighbours.leaveOneOutError(x, new int[] {2, 1, 2}, 2), 1e-12);
     }
