@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /**
- * Which of the k-means start's mistakes did a MNIST-test clustering run's DEC, IDEC and ADEC mend, and
- * which could they? Loads the run's pre-trained autoencoder, repeats its k-means start (20 restarts, the
+ * Which of the k-means start's mistakes did a clustering run's DEC, IDEC and ADEC mend, and which could
+ * they (MNIST-test, or all 70,000 MNIST digits: a quarter of an hour there, the neighbours are quadratic)? Loads the run's pre-trained autoencoder, repeats its k-means start (20 restarts, the
  * run's seed), then loads each finished method's checkpoint and prints {@link MistakesTable} for them,
  * with a row for each further NAME=CHECKPOINT (a pilot's, from checks/TuningPilot.java's SAVE_TO). Labels
  * only score.
@@ -24,13 +24,13 @@ public class GainCeiling {
     public static void main(String[] args) {
         if (args.length < 2) {
             System.err.println("usage: GainCeiling.java RUN_DIRECTORY SEED [NAME=CHECKPOINT ...]"
-                    + " (a clustering run on mnist-test, with its checkpoints)");
+                    + " (a clustering run on mnist-test or mnist, with its checkpoints)");
             System.exit(2);
         }
         Path run = Path.of(args[0]);
         int seed = Integer.parseInt(args[1]);
         Lab.start(seed, Mode.FULL);
-        ImageSet images = Mnist.load().test();
+        ImageSet images = clustered(run);
         MistakesTable table;
         try (DeepClustering model = new DeepClustering(DeepClusteringConfig.dec())) {
             model.load(checkpoint(run, "pretrain"));
@@ -55,6 +55,22 @@ public class GainCeiling {
         try (DeepClustering model = new DeepClustering(DeepClusteringConfig.dec())) {
             model.load(checkpoint);
             table.add(name, model.encode(images), model.predict(images));
+        }
+    }
+
+    /** The run's images: MNIST-test's 10,000 digits, or all 70,000 for a run on the whole of MNIST. */
+    static ImageSet clustered(Path run) {
+        try {
+            String config = Files.readString(run.resolve("config.json")).replaceAll("\\s", "");
+            if (config.contains("\"dataset\":\"mnist-test\"")) {
+                return Mnist.load().test();
+            }
+            if (config.contains("\"dataset\":\"mnist\"")) {
+                return Mnist.load().all();
+            }
+            throw new IllegalArgumentException(run.resolve("config.json") + " names neither mnist-test nor mnist");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
