@@ -52,7 +52,7 @@ def pytorch_engine_installed():
 
 
 def java_command(model, epochs, samples):
-    cp = os.path.join(ROOT, "target", "classes") + ":" + os.path.join(ROOT, "target", "lib", "*")
+    cp = os.path.join(ROOT, "target", "test-classes") + ":" + os.path.join(ROOT, "target", "classes") + ":" + os.path.join(ROOT, "target", "lib", "*")
     # a fixed, pre-touched heap, so the resident size measures native memory rather than heap growth
     return ["java", "-Xms512m", "-Xmx512m", "-XX:+AlwaysPreTouch", "-Dai.djl.offline=true",
             "-Djava.awt.headless=true", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", cp,
@@ -75,7 +75,7 @@ def measure(command, env):
 
 
 def contention(args, envs):
-    """Each side's speed alone and beside a shell busy loop on one core (issue 15: at most 2x slower)."""
+    """Each side's speed alone and beside a shell busy loop on one core (the target: at most 2x slower)."""
     print("| model | side | alone (samples/s) | beside a busy loop | share kept |")
     print("|---|---|---|---|---|")
     for model in args.models or MODELS:

@@ -26,7 +26,7 @@ def main():
                OMP_NUM_THREADS=os.environ.get("OMP_NUM_THREADS", str(len(os.sched_getaffinity(0)))))
     if core:
         env["OPENBLAS_CORETYPE"] = core
-    cp = os.path.join(ROOT, "target", "classes") + ":" + os.path.join(ROOT, "target", "lib", "*")
+    cp = os.path.join(ROOT, "target", "test-classes") + ":" + os.path.join(ROOT, "target", "classes") + ":" + os.path.join(ROOT, "target", "lib", "*")
     with tempfile.TemporaryDirectory() as work:
         out = subprocess.run(["java", "-Dai.djl.offline=true", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                               "-cp", cp, "aelab.bench.ThroughputBenchmark", model, epochs, samples],

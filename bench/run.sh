@@ -16,7 +16,7 @@ if [ "${#missing[@]}" -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 # both engines: AE Lab on MXNet and on DJL's PyTorch engine (its CPU natives come from Maven Central)
-if [ ! -f "$ROOT/target/classes/aelab/bench/ThroughputBenchmark.class" ] \
+if [ ! -f "$ROOT/target/test-classes/aelab/bench/ThroughputBenchmark.class" ] \
    || ! ls "$ROOT"/target/lib/pytorch-native-cpu-*.jar >/dev/null 2>&1; then
   (cd "$ROOT" && mvn -q -B -DskipTests -Daelab.skipNotebooks=true -Ppytorch package)
 fi

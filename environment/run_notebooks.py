@@ -3,7 +3,7 @@
 A notebook fails when a cell raises, or when it shows no image (every notebook's story is told in
 figures). Executed copies and HTML exports go to --out; with --figures, every image a notebook
 showed is also written there as <notebook>-<n>.png. --out/summary.json records each notebook's
-mode, engine, wall time, image count and final table (environment/results.py renders it). Run with
+mode, engine, wall time, image count and final table (tools/results.py renders it). Run with
 Debian's /usr/bin/python3.
 """
 import json

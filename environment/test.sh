@@ -7,7 +7,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bash "$ROOT/environment/setup.sh" --pytorch
 echo
 echo "== RESULTS.md's tables against the runs in results/"
-/usr/bin/python3 "$ROOT/environment/results.py" --check
+/usr/bin/python3 "$ROOT/tools/results.py" --check
 echo
 echo "== mvn verify (unit tests on both engines, then every notebook in quick mode)"
 cd "$ROOT" && mvn -B -Ppytorch verify "$@"

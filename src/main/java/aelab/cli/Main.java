@@ -43,13 +43,21 @@ public final class Main implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "name a command: list or run");
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the experiments.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the experiments and their"
+            + " recipes (the first recipe of each is its default).")
     static final class ListCommand implements Runnable {
         @Override
         public void run() {
             int width = Experiments.all().stream().mapToInt(e -> e.name().length()).max().orElse(0);
             for (Experiment e : Experiments.all()) {
-                System.out.printf("%-" + width + "s  %s%n", e.name(), e.summary());
+                boolean first = Experiments.recipes(e.name()).get(0).equals(e.recipe());
+                if (first) {
+                    System.out.printf("%-" + width + "s  %s%n", e.name(), e.summary());
+                }
+                if (Experiments.recipes(e.name()).size() > 1) {
+                    System.out.printf("  --recipe %-" + Math.max(1, width - 8) + "s  %s%n", e.recipe(),
+                            first ? "(default)" : e.summary());
+                }
             }
         }
     }
@@ -67,6 +75,10 @@ public final class Main implements Runnable {
         @Parameters(index = "0", paramLabel = "EXPERIMENT", description = "one of: ${COMPLETION-CANDIDATES}",
                 completionCandidates = Names.class)
         String experiment;
+
+        @Option(names = "--recipe", paramLabel = "NAME", description = "one of the experiment's named presets"
+                + " (aelab list shows them; default: its first)")
+        String recipe;
 
         @Option(names = "--mode", defaultValue = "quick", paramLabel = "quick|full",
                 description = "quick: small subsets and few epochs; full: whole data, the originals' epochs"
@@ -102,8 +114,8 @@ public final class Main implements Runnable {
         boolean quiet;
 
         @Option(names = "--stages", split = ",", paramLabel = "STAGE[,STAGE...]", description = "train only these"
-                + " stages (clustering: pretrain, dec, idec, adec, and greedy first in clustering-layerwise;"
-                + " aae-semi*: labels-100, labels-1000;"
+                + " stages (clustering: pretrain, dec, idec, adec, and greedy first in its layerwise recipe;"
+                + " aae-semi: labels-100, labels-1000;"
                 + " aae: gaussian, ring), so that two processes can share the cores in one --out; a stage they"
                 + " need that is left out is waited for while another process trains it. The same command"
                 + " without --stages then finishes the run")
@@ -111,9 +123,13 @@ public final class Main implements Runnable {
 
         @Override
         public Integer call() {
-            Experiment chosen = Experiments.find(experiment).orElseThrow(() -> new CommandLine.ParameterException(
-                    spec.commandLine(), "unknown experiment '" + experiment + "'; choose one of "
-                            + Experiments.names() + " (aelab list describes them)"));
+            if (Experiments.find(experiment).isEmpty()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "unknown experiment '" + experiment
+                        + "'; choose one of " + Experiments.names() + " (aelab list describes them)");
+            }
+            Experiment chosen = Experiments.find(experiment, recipe).orElseThrow(() -> new CommandLine.ParameterException(
+                    spec.commandLine(), "unknown recipe '" + recipe + "' for '" + experiment + "'; its recipes are "
+                            + String.join(", ", Experiments.recipes(experiment))));
             if (epochs != null && epochs < 1) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--epochs must be at least 1, got "
                         + epochs);
@@ -130,8 +146,10 @@ public final class Main implements Runnable {
             if (stages != null) {
                 checkStages(chosen);
             }
-            Path dir = out != null ? out : Path.of("runs", experiment + "-" + set + "-" + mode + "-seed" + seed);
-            Run run = Run.open(dir, new Run.Settings(experiment, mode, seed, set, data, epochs), overwrite, !quiet);
+            Path dir = out != null ? out : Path.of("runs", experiment + "-" + chosen.recipe() + "-" + set + "-" + mode
+                    + "-seed" + seed);
+            Run run = Run.open(dir, new Run.Settings(experiment, chosen.recipe(), mode, seed, set, data, epochs),
+                    overwrite, !quiet);
             if (stages != null) {
                 run.trainOnly(new LinkedHashSet<>(stages));
             }

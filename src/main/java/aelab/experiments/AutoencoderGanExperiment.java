@@ -5,7 +5,7 @@ import aelab.data.Split;
 import aelab.figures.Animation;
 import aelab.figures.Charts;
 import aelab.figures.Figures;
-import aelab.models.AutoencoderGan;
+import aelab.models.gan.AutoencoderGan;
 import aelab.models.Diagnostics;
 import aelab.train.History;
 import java.util.Arrays;

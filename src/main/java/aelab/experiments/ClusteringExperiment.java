@@ -7,8 +7,8 @@ import aelab.figures.Charts;
 import aelab.figures.Heatmap;
 import aelab.metrics.Clustering;
 import aelab.metrics.KMeans;
-import aelab.models.DeepClustering;
-import aelab.models.DeepClusteringConfig;
+import aelab.models.clustering.DeepClustering;
+import aelab.models.clustering.DeepClusteringConfig;
 import aelab.train.History;
 import aelab.train.TrainingLoop;
 import java.nio.file.Path;
@@ -27,13 +27,13 @@ import tech.tablesaw.api.Table;
  */
 public final class ClusteringExperiment implements Experiment {
 
-    /** Pixels each way by which the shifted variant moves its images at random (DEC-DA's augmentation). */
+    /** Pixels each way by which the augmented recipes move their images at random (DEC-DA's augmentation). */
     static final int SHIFT = 3;
 
-    /** Degrees either way by which the augmented variant also turns its images (DEC-DA's rotation_range). */
+    /** Degrees either way by which the augmented recipes also turn their images (DEC-DA's rotation_range). */
     static final double ROTATION = 10;
 
-    private final String name;
+    private final String recipe;
     private final String summary;
     private final int shift;
     private final double rotation;
@@ -45,14 +45,9 @@ public final class ClusteringExperiment implements Experiment {
     /** Whether the autoencoder learns from the training images and the test images are clustered. */
     private final boolean heldOut;
 
-    private ClusteringExperiment(String name, String summary, int shift, double rotation,
-            DeepClusteringConfig.Pretraining pretraining) {
-        this(name, summary, shift, rotation, pretraining, 200, 0f, false);
-    }
-
-    private ClusteringExperiment(String name, String summary, int shift, double rotation,
+    private ClusteringExperiment(String recipe, String summary, int shift, double rotation,
             DeepClusteringConfig.Pretraining pretraining, int pretrainEpochs, float idecRate, boolean heldOut) {
-        this.name = name;
+        this.recipe = recipe;
         this.summary = summary;
         this.shift = shift;
         this.rotation = rotation;
@@ -64,28 +59,18 @@ public final class ClusteringExperiment implements Experiment {
 
     /** The papers' recipe: DEC-keras's SGD pre-training on the images as they are. */
     public static ClusteringExperiment papers() {
-        return new ClusteringExperiment("clustering", "k-means on pixels, AE + k-means, DEC, IDEC and ADEC: ACC,"
-                + " NMI (both normalisations), ARI", 0, 0, DeepClusteringConfig.Pretraining.decKeras());
+        return new ClusteringExperiment("papers", "k-means on pixels, AE + k-means, DEC, IDEC and ADEC: ACC,"
+                + " NMI (both normalisations), ARI", 0, 0, DeepClusteringConfig.Pretraining.decKeras(), 200, 0f, false);
     }
 
     /**
-     * Pre-training and fine-tuning on digits moved at random by up to {@value #SHIFT} pixels, P still
-     * computed from the digits as they are (DEC-DA's augmentation, shifts only).
-     */
-    public static ClusteringExperiment shifted() {
-        return new ClusteringExperiment("clustering-shifted", "the same, pre-trained and fine-tuned on digits shifted"
-                + " by up to " + SHIFT + " pixels (augmentation as DEC-DA, shifts only)", SHIFT, 0,
-                DeepClusteringConfig.Pretraining.decKeras());
-    }
-
-    /**
-     * DEC-DA's whole augmentation: digits shifted by up to {@value #SHIFT} pixels and turned by up to
-     * {@value #ROTATION} degrees, in pre-training and fine-tuning.
+     * DEC-DA's augmentation with the papers' other settings: digits shifted by up to {@value #SHIFT} pixels
+     * and turned by up to {@value #ROTATION} degrees, in pre-training and fine-tuning (ours, after DEC-DA).
      */
     public static ClusteringExperiment augmented() {
-        return new ClusteringExperiment("clustering-augmented", "the same, pre-trained and fine-tuned on digits shifted"
-                + " by up to " + SHIFT + " pixels and turned by up to " + (int) ROTATION + " degrees (DEC-DA's augmentation)",
-                SHIFT, ROTATION, DeepClusteringConfig.Pretraining.decKeras());
+        return new ClusteringExperiment("augmented", "pre-trained and fine-tuned on digits shifted by up to " + SHIFT
+                + " pixels and turned by up to " + (int) ROTATION + " degrees (DEC-DA's augmentation)",
+                SHIFT, ROTATION, DeepClusteringConfig.Pretraining.decKeras(), 200, 0f, false);
     }
 
     /**
@@ -95,7 +80,7 @@ public final class ClusteringExperiment implements Experiment {
      * DEC keeps 0.01 as DEC-DA's FcDEC-DA does; ADEC, which DEC-DA lacks, keeps its paper's 0.001.
      */
     public static ClusteringExperiment decDa() {
-        return new ClusteringExperiment("clustering-dec-da", "DEC-DA's recipe: clustering-augmented's digits, "
+        return new ClusteringExperiment("dec-da", "DEC-DA's recipe: the augmented digits, "
                 + DEC_DA_PRETRAIN_EPOCHS + " pre-training epochs, IDEC fine-tuned by SGD at rate "
                 + DEC_DA_IDEC_RATE, SHIFT, ROTATION, DeepClusteringConfig.Pretraining.decKeras(),
                 DEC_DA_PRETRAIN_EPOCHS, DEC_DA_IDEC_RATE, false);
@@ -107,8 +92,8 @@ public final class ClusteringExperiment implements Experiment {
      * and ADEC then cluster the 10,000 test digits, which pre-training never saw.
      */
     public static ClusteringExperiment heldOut() {
-        return new ClusteringExperiment("clustering-heldout", "the same, the autoencoder pre-trained on the 60,000 training"
-                + " digits (DEC-keras's MNIST budget) and the 10,000 test digits clustered", 0, 0,
+        return new ClusteringExperiment("heldout", "the autoencoder pre-trained on the 60,000 training"
+                + " digits (DEC-keras's MNIST budget), the 10,000 test digits clustered", 0, 0,
                 DeepClusteringConfig.Pretraining.decKeras(), DEC_KERAS_MNIST_EPOCHS, 0f, true);
     }
 
@@ -126,30 +111,19 @@ public final class ClusteringExperiment implements Experiment {
      * whole stack end to end (see {@link DeepClusteringConfig.Pretraining#decPaper()}).
      */
     public static ClusteringExperiment layerwise() {
-        return new ClusteringExperiment("clustering-layerwise", "the same, pre-trained as the DEC paper does: layer by"
-                + " layer as denoising autoencoders (dropout 0.2), then end to end", 0, 0,
-                DeepClusteringConfig.Pretraining.decPaper());
-    }
-
-    /**
-     * DEC-keras's pre-training with ACAI's interpolation critic beside it, as a third-party reimplementation
-     * of ADEC pre-trains (see {@link DeepClusteringConfig.Pretraining#interpolation()}).
-     */
-    public static ClusteringExperiment interpolation() {
-        return new ClusteringExperiment("clustering-acai", "the same, pre-trained with ACAI's interpolation critic"
-                + " beside the reconstruction error (weight 0.005), as a reimplementation of ADEC does", 0, 0,
-                DeepClusteringConfig.Pretraining.interpolation());
-    }
-
-    /** Pre-training with Adam 1e-3 from DJL's default weights: the recipe whose DEC gained nothing. */
-    public static ClusteringExperiment adam() {
-        return new ClusteringExperiment("clustering-adam", "the same, pre-trained with Adam 1e-3 from DJL's default"
-                + " weights (the recipe whose DEC gained nothing)", 0, 0, DeepClusteringConfig.Pretraining.adam());
+        return new ClusteringExperiment("layerwise", "pre-trained as the DEC paper does: layer by layer as"
+                + " denoising autoencoders (dropout 0.2), then end to end", 0, 0,
+                DeepClusteringConfig.Pretraining.decPaper(), 200, 0f, false);
     }
 
     @Override
     public String name() {
-        return name;
+        return "clustering";
+    }
+
+    @Override
+    public String recipe() {
+        return recipe;
     }
 
     @Override
@@ -174,11 +148,12 @@ public final class ClusteringExperiment implements Experiment {
      * the originals' update interval of P for {@code images} images.
      */
     DeepClusteringConfig configured(DeepClusteringConfig preset, int restarts, int images) {
+        DeepClusteringConfig.Builder b = preset.toBuilder();
         if (idecRate > 0 && preset.method() == DeepClustering.Method.IDEC) {
-            preset = preset.withClusterRate(idecRate);
+            b.clusterRate(idecRate);
         }
-        return preset.withKmeansRestarts(restarts).withPretrainShift(shift).withTuneShift(shift).withRotation(rotation)
-                .withPretraining(pretraining).withUpdateInterval(DeepClusteringConfig.updateIntervalFor(images));
+        return b.kmeansRestarts(restarts).pretrainShift(shift).tuneShift(shift).rotation(rotation)
+                .pretraining(pretraining).updateInterval(DeepClusteringConfig.updateIntervalFor(images)).build();
     }
 
     /**
@@ -204,7 +179,7 @@ public final class ClusteringExperiment implements Experiment {
     /** Why this experiment cannot cluster {@code dataset}, or null when it can. */
     @Override
     public String datasetProblem(String dataset) {
-        return heldOut && !"mnist-test".equals(dataset) ? name + " pre-trains on the training digits and clusters"
+        return heldOut && !"mnist-test".equals(dataset) ? "the heldout recipe pre-trains on the training digits and clusters"
                 + " the 10,000 test digits; use --dataset mnist-test" : null;
     }
 
@@ -225,7 +200,6 @@ public final class ClusteringExperiment implements Experiment {
             metrics.put("pretraining_images", learnt.size());
         }
         metrics.put("pretraining", pretraining.name());
-        // runs before session 21 recomputed P every 140 batches on every data set and did not record it
         metrics.put("update_interval", DeepClusteringConfig.updateIntervalFor(images.size()));
 
         metrics.put("kmeans_pixels", run.measure("kmeans_pixels", () -> {

@@ -3,7 +3,7 @@ package aelab.experiments;
 import aelab.data.ImageSet;
 import aelab.data.Split;
 import aelab.figures.Figures;
-import aelab.models.ConvAutoencoder;
+import aelab.models.conv.ConvAutoencoder;
 import aelab.models.Diagnostics;
 import aelab.train.History;
 import java.util.Arrays;

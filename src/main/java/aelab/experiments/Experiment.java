@@ -13,6 +13,14 @@ public interface Experiment {
     /** The name the command line knows it by. */
     String name();
 
+    /** Which of the experiment's named presets this is ({@code --recipe}); the first one listed is the default. */
+    default String recipe() {
+        return ORIGINAL;
+    }
+
+    /** The recipe of an experiment that has only one: the original's settings. */
+    String ORIGINAL = "original";
+
     /** One line: what it trains and what it measures. */
     String summary();
 

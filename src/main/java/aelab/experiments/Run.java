@@ -37,11 +37,13 @@ import java.util.stream.Stream;
 public final class Run {
 
     /** What a run was asked to do; a run directory holds one, and resumes only with the same. */
-    public record Settings(String experiment, Mode mode, long seed, String dataset, Path data, Integer epochs) {
+    public record Settings(String experiment, String recipe, Mode mode, long seed, String dataset, Path data,
+            Integer epochs) {
 
         Map<String, Object> asMap() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("experiment", experiment);
+            m.put("recipe", recipe);
             m.put("mode", mode.toString());
             m.put("seed", seed);
             m.put("dataset", dataset);
@@ -101,9 +103,11 @@ public final class Run {
             if (Files.isRegularFile(config)) {
                 Map<String, Object> saved = RunJson.read(config);
                 Map<String, Object> wanted = RunJson.normalise(settings.asMap());
-                if (!settings.experiment().equals(saved.get("experiment"))) {
-                    throw new RunException(dir + " holds a run of '" + saved.get("experiment") + "', not '"
-                            + settings.experiment() + "'; choose another --out, or add --overwrite to replace it");
+                if (!settings.experiment().equals(saved.get("experiment"))
+                        || !settings.recipe().equals(saved.get("recipe"))) {
+                    throw new RunException(dir + " holds a run of '" + saved.get("experiment") + "' (recipe '"
+                            + saved.get("recipe") + "'), not '" + settings.experiment() + "' (recipe '"
+                            + settings.recipe() + "'); choose another --out, or add --overwrite to replace it");
                 }
                 if (!saved.equals(wanted)) {
                     throw new RunException(dir + " holds a run of '" + settings.experiment()
@@ -330,12 +334,12 @@ public final class Run {
         claim();
         Map<String, Object> all = new LinkedHashMap<>(settings.asMap());
         all.putAll(metrics);
-        all.put("seconds_this_session", Math.round(seconds * 10) / 10.0);
+        all.put("seconds_this_process", Math.round(seconds * 10) / 10.0);
         all.put("training_seconds", trainingSeconds());
         RunJson.write(dir.resolve("metrics.json"), all);
     }
 
-    /** Wall time of every epoch in every stage's history, across sessions. */
+    /** Wall time of every epoch in every stage's history, across every process that resumed the run. */
     private double trainingSeconds() {
         Path historyDir = dir.resolve("history");
         double total = 0;

@@ -4,8 +4,8 @@ import aelab.data.ImageSet;
 import aelab.data.Split;
 import aelab.figures.Charts;
 import aelab.figures.Heatmap;
-import aelab.models.SemiSupervisedAae;
-import aelab.models.SemiSupervisedAaeConfig;
+import aelab.models.aae.SemiSupervisedAae;
+import aelab.models.aae.SemiSupervisedAaeConfig;
 import aelab.train.History;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,58 +21,44 @@ import java.util.function.IntFunction;
  */
 public final class SemiSupervisedExperiment implements Experiment {
 
-    private final String name;
+    private final String recipe;
     private final String summary;
     private final IntFunction<SemiSupervisedAaeConfig> preset;
 
-    private SemiSupervisedExperiment(String name, String summary, IntFunction<SemiSupervisedAaeConfig> preset) {
-        this.name = name;
+    private SemiSupervisedExperiment(String recipe, String summary, IntFunction<SemiSupervisedAaeConfig> preset) {
+        this.recipe = recipe;
         this.summary = summary;
         this.preset = preset;
     }
 
     /** The refined preset, its rate drops placed for the run's epochs. */
     public static SemiSupervisedExperiment refined() {
-        return new SemiSupervisedExperiment("aae-semi", "semi-supervised adversarial autoencoder with 100 and 1,000"
+        return new SemiSupervisedExperiment("refined", "semi-supervised adversarial autoencoder with 100 and 1,000"
                 + " labels: validation and test error", SemiSupervisedAaeConfig::refined);
-    }
-
-    /** A public reimplementation's settings (constant small rate, clipped gradients, noisy critics). */
-    public static SemiSupervisedExperiment reimplementation() {
-        return new SemiSupervisedExperiment("aae-semi-reimpl", "the same with a public reimplementation's settings:"
-                + " rate 1e-4, beta1 0.1, no dropout, gradients clipped, noise on both critics",
-                epochs -> SemiSupervisedAaeConfig.reimplementation());
-    }
-
-    /** The refined preset with shifted training images (ours): up to 2 pixels each way. */
-    public static SemiSupervisedExperiment shifted() {
-        return new SemiSupervisedExperiment("aae-semi-shifted", "the refined preset with every training image"
-                + " moved by up to 2 pixels each way before each use (ours)", epochs -> SemiSupervisedAaeConfig.shifted(epochs, 2));
     }
 
     /** The refined preset on digits shifted by up to 3 pixels and turned by up to 10 degrees (ours, as DEC-DA). */
     public static SemiSupervisedExperiment augmented() {
-        return new SemiSupervisedExperiment("aae-semi-augmented", "the refined preset with every training image"
-                + " shifted by up to 3 pixels and turned by up to 10 degrees before each use (ours, as DEC-DA)",
+        return new SemiSupervisedExperiment("augmented", "every training image shifted by up to 3 pixels and turned"
+                + " by up to 10 degrees before each use (ours, as DEC-DA)",
                 epochs -> SemiSupervisedAaeConfig.augmented(epochs, 3, 10));
     }
 
     /** The augmented preset asking two moved copies of a digit for the same class (ours, a consistency term). */
     public static SemiSupervisedExperiment consistent() {
-        return new SemiSupervisedExperiment("aae-semi-consistent", "the augmented preset with a term that asks two"
+        return new SemiSupervisedExperiment("consistent", "the augmented recipe with a term that asks two"
                 + " differently moved copies of each unlabelled digit for the same class (ours)",
                 epochs -> SemiSupervisedAaeConfig.consistent(epochs, 3, 10, 1f));
     }
 
-    /** The refined preset with the class kept out of the style code by an adversary (ours). */
-    public static SemiSupervisedExperiment independentStyle() {
-        return new SemiSupervisedExperiment("aae-semi-independent", "the refined preset with an adversary that keeps"
-                + " the class out of the style code (ours)", epochs -> SemiSupervisedAaeConfig.independentStyle(epochs, 1f));
+    @Override
+    public String name() {
+        return "aae-semi";
     }
 
     @Override
-    public String name() {
-        return name;
+    public String recipe() {
+        return recipe;
     }
 
     @Override

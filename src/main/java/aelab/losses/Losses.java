@@ -24,20 +24,6 @@ public final class Losses {
         return Scalars.mul(x.sub(y).square().sum(new int[] {1}).mean(), 0.5f);
     }
 
-    /**
-     * mean over rows of (d_mix - alpha)^2 + mean over rows of d_blend^2: ACAI's critic loss, which learns to read
-     * the mixing weight alpha off an image decoded from mixed codes, and 0 off a real image blended with its
-     * reconstruction (Berthelot et al. 2018)
-     */
-    public static NDArray interpolationCritic(NDArray mixed, NDArray alpha, NDArray blended) {
-        return mixed.sub(alpha).square().mean().add(blended.square().mean());
-    }
-
-    /** mean over rows of d_mix^2: ACAI's term for the autoencoder, which wants its interpolations read as alpha = 0 */
-    public static NDArray interpolationPenalty(NDArray mixed) {
-        return mixed.square().mean();
-    }
-
     /** mean over all values of -(y log p + (1 - y) log(1 - p)), p clipped into [eps, 1 - eps] */
     public static NDArray binaryCrossEntropy(NDArray p, NDArray y) {
         // + 0 * p keeps a NaN in p a NaN (clipping alone turns it into a bound, hiding it from the divergence guard)
@@ -82,16 +68,6 @@ public final class Losses {
     /** BCE(sigmoid(fake), 1) = mean softplus(-fake): the non-saturating generator loss, to be minimised */
     public static NDArray nonSaturatingGenerator(NDArray fakeLogits) {
         return Activation.softPlus(fakeLogits.neg()).mean();
-    }
-
-    /** mean D(fake) - mean D(real): a Wasserstein critic's loss, to be minimised (its weights kept small by clipping) */
-    public static NDArray wassersteinCritic(NDArray real, NDArray fake) {
-        return fake.mean().sub(real.mean());
-    }
-
-    /** -mean D(fake): the generator's term against a Wasserstein critic; unlike log(1 - D), it does not fade as the critic wins */
-    public static NDArray wassersteinGenerator(NDArray fake) {
-        return fake.mean().neg();
     }
 
     /** Share of real logits above 0 and fake ones at or below 0: how often the discriminator is right. */

@@ -10,12 +10,12 @@ import ai.djl.training.initializer.UniformInitializer;
 import ai.djl.training.optimizer.Optimizer;
 
 /** The building blocks and optimizers several models share. */
-final class Blocks {
+public final class Blocks {
 
     private Blocks() {}
 
     /** Two hidden ReLU layers of {@code hidden} units with dropout, then a dense output with the given activation. */
-    static Block mlp(int hidden, int out, float dropout, Activation output) {
+    public static Block mlp(int hidden, int out, float dropout, Activation output) {
         SequentialBlock b = new SequentialBlock();
         for (int i = 0; i < 2; i++) {
             b.add(Linear.builder().setUnits(hidden).build())
@@ -26,7 +26,7 @@ final class Blocks {
     }
 
     /** An image discriminator: leaky-ReLU layers of the given sizes, then one logit. */
-    static Block critic(int... hidden) {
+    public static Block critic(int... hidden) {
         SequentialBlock d = new SequentialBlock();
         for (int units : hidden) {
             d.add(Linear.builder().setUnits(units).build()).add(Activation.LEAKY_RELU.asFunction());
@@ -35,11 +35,11 @@ final class Blocks {
     }
 
     /** Uniform in ±1/sqrt(fan_in): PyTorch's default for a linear layer, Keras's VarianceScaling(1/3, fan_in, uniform). */
-    static Initializer fanInUniform(int fanIn) {
+    public static Initializer fanInUniform(int fanIn) {
         return new UniformInitializer((float) (1 / Math.sqrt(fanIn)));
     }
 
-    static Optimizer adam(float rate) {
+    public static Optimizer adam(float rate) {
         return new Adam(rate);
     }
 }

@@ -8,13 +8,13 @@ import java.util.Arrays;
 import java.util.function.UnaryOperator;
 
 /** Runs a function over a set in chunks, in a sub-manager per chunk, and returns plain rows. */
-final class Rows {
+public final class Rows {
 
     private static final int CHUNK = 1000;
 
     private Rows() {}
 
-    static float[][] map(NDManager manager, ImageSet images, UnaryOperator<NDArray> f) {
+    public static float[][] map(NDManager manager, ImageSet images, UnaryOperator<NDArray> f) {
         float[][] rows = new float[images.size()][];
         for (int from = 0; from < images.size(); from += CHUNK) {
             int to = Math.min(images.size(), from + CHUNK);
@@ -26,7 +26,7 @@ final class Rows {
     }
 
     /** Applies f to the given rows (codes, say) in chunks. */
-    static float[][] map(NDManager manager, float[][] input, UnaryOperator<NDArray> f) {
+    public static float[][] map(NDManager manager, float[][] input, UnaryOperator<NDArray> f) {
         float[][] rows = new float[input.length][];
         for (int from = 0; from < input.length; from += CHUNK) {
             int to = Math.min(input.length, from + CHUNK);
@@ -38,7 +38,7 @@ final class Rows {
     }
 
     /** Rows {@code from} to {@code to} (exclusive) as one array of shape (to - from, width). */
-    static NDArray create(NDManager manager, float[][] input, int from, int to) {
+    public static NDArray create(NDManager manager, float[][] input, int from, int to) {
         int width = input.length == 0 ? 0 : input[0].length;
         float[] flat = new float[(to - from) * width];
         for (int i = from; i < to; i++) {
@@ -48,19 +48,19 @@ final class Rows {
     }
 
     /** All rows as one array. */
-    static NDArray create(NDManager manager, float[][] input) {
+    public static NDArray create(NDManager manager, float[][] input) {
         return create(manager, input, 0, input.length);
     }
 
     /** A 2-D array as plain rows. */
-    static float[][] of(NDArray array) {
+    public static float[][] of(NDArray array) {
         float[][] rows = new float[(int) array.getShape().get(0)][];
         copyRows(array, rows, 0);
         return rows;
     }
 
     /** The index of each row's largest entry (the first, on ties). */
-    static int[] argmax(float[][] rows) {
+    public static int[] argmax(float[][] rows) {
         int[] out = new int[rows.length];
         for (int i = 0; i < rows.length; i++) {
             for (int j = 1; j < rows[i].length; j++) {

@@ -176,36 +176,6 @@ public final class Network {
         return out;
     }
 
-    /**
-     * One update of a Wasserstein critic (WGAN, Arjovsky et al.): minimises mean D(fake) - mean D(real), then
-     * clips every weight to ±{@code clip}, which bounds the critic's slope. Reports the loss and
-     * {@code w_distance}, the critic's estimate mean D(real) - mean D(fake).
-     */
-    public Map<String, Double> wassersteinStep(NDArray real, NDArray fake, float clip) {
-        Map<String, Double> out = new LinkedHashMap<>();
-        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            NDArray loss = Losses.wassersteinCritic(forward(real, true), forward(fake.stopGradient(), true));
-            gc.backward(loss);
-            out.put("d_loss", (double) loss.getFloat());
-            out.put("w_distance", (double) -loss.getFloat());
-        }
-        step();
-        clipWeights(clip);
-        return out;
-    }
-
-    /** Every trainable value clipped to [-limit, limit], in place. */
-    public void clipWeights(float limit) {
-        for (Pair<String, Parameter> p : block.getParameters()) {
-            if (p.getValue().requiresGradient()) {
-                NDArray w = p.getValue().getArray();
-                try (NDArray clipped = w.clip(-limit, limit); NDArray excess = w.sub(clipped)) {
-                    w.subi(excess);
-                }
-            }
-        }
-    }
-
     /** The number of trainable values. */
     public long parameterCount() {
         long n = 0;

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code clustering-heldout}: pre-trained on the training digits, scored on the test digits. */
+/** {@code clustering --recipe heldout}: pre-trained on the training digits, scored on the test digits. */
 class HeldOutClusteringTest {
 
     @TempDir Path dir;
@@ -23,7 +23,7 @@ class HeldOutClusteringTest {
         MainTest.Outcome o = MainTest.run(MainTest.concat(new String[] {"run", "clustering", "--out", plain.toString(),
                 "--stages", "pretrain"}, common));
         assertEquals(0, o.status(), o.err());
-        o = MainTest.run(MainTest.concat(new String[] {"run", "clustering-heldout", "--out", heldOut.toString()}, common));
+        o = MainTest.run(MainTest.concat(new String[] {"run", "clustering", "--recipe", "heldout", "--out", heldOut.toString()}, common));
         assertEquals(0, o.status(), o.err());
         Map<String, Object> two = Run.finishedMetrics(heldOut);
         assertEquals(2000, ((Number) two.get("images")).intValue());

@@ -32,6 +32,26 @@ class MainTest {
     }
 
     @Test
+    void listShowsEachExperimentOnceWithItsRecipesTheDefaultFirst() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream saved = System.out;
+        System.setOut(new java.io.PrintStream(bytes, true));
+        try {
+            assertEquals(0, run("list").status());
+        } finally {
+            System.setOut(saved);
+        }
+        List<String> lines = bytes.toString().lines().toList();
+        List<String> experiments = lines.stream().filter(l -> !l.startsWith(" ")).map(l -> l.split("\\s+")[0]).toList();
+        assertEquals(List.of("basics", "sparse", "vae", "conv", "aae", "aae-supervised", "aae-semi", "aegan",
+                "clustering"), experiments);
+        List<String> recipes = lines.stream().dropWhile(l -> !l.startsWith("clustering")).skip(1)
+                .map(l -> l.trim().split("\\s+")[1]).toList();
+        assertEquals(List.of("papers", "augmented", "dec-da", "heldout", "layerwise"), recipes);
+        assertTrue(lines.stream().anyMatch(l -> l.contains("--recipe papers") && l.contains("(default)")), lines.toString());
+    }
+
+    @Test
     void aKilledRunResumesFromItsLastCheckpointWithAContinuousHistory() throws Exception {
         Path out = dir.resolve("vae");
         int epochs = 40;
@@ -166,8 +186,10 @@ class MainTest {
             {"an unknown data set", "unknown --dataset 'cifar'", "run", "vae", "--dataset", "cifar", "--out", out},
             {"MNIST-test outside clustering", "--dataset mnist-test is for the clustering", "run", "vae",
                 "--dataset", "mnist-test", "--out", out},
-            {"held-out clustering of all 70,000", "use --dataset mnist-test", "run", "clustering-heldout",
-                "--dataset", "mnist", "--out", out},
+            {"held-out clustering of all 70,000", "use --dataset mnist-test", "run", "clustering", "--recipe",
+                "heldout", "--dataset", "mnist", "--out", out},
+            {"an unknown recipe", "unknown recipe 'adam' for 'clustering'; its recipes are papers, augmented,",
+                "run", "clustering", "--recipe", "adam", "--out", out},
             {"no command", "name a command"},
         };
         for (String[] c : cases) {

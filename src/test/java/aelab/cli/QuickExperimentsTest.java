@@ -29,7 +29,7 @@ class QuickExperimentsTest {
     @MethodSource("experiments")
     void everyExperimentRunsInQuickModeAndWritesItsResults(String name) throws IOException {
         Path out = dir.resolve(name);
-        // an experiment that cannot use the default MNIST (clustering-heldout) runs on MNIST-test
+        // an experiment that cannot use the default MNIST runs on MNIST-test
         String dataset = Experiments.find(name).orElseThrow().datasetProblem("mnist") == null ? "mnist" : "mnist-test";
         MainTest.Outcome o = MainTest.run("run", name, "--dataset", dataset, "--out", out.toString(), "--quiet");
         assertEquals(0, o.status(), o.err());

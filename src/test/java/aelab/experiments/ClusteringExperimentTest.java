@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import aelab.models.DeepClusteringConfig;
+import aelab.models.clustering.DeepClusteringConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ class ClusteringExperimentTest {
 
     @Test
     void heldOutPretrainingTakesDecKerasMnistStepsOnTheTrainingDigitsAndNeedsTheTestDigits() {
-        ClusteringExperiment heldOut = (ClusteringExperiment) Experiments.find("clustering-heldout").orElseThrow();
+        ClusteringExperiment heldOut = (ClusteringExperiment) Experiments.find("clustering", "heldout").orElseThrow();
         int epochs = ClusteringExperiment.perSize(heldOut.pretrainEpochs(), 60_000);
         long steps = epochs * (long) Math.ceil(60_000 / 256.0);
         long decKeras = 300 * (long) Math.ceil(70_000 / 256.0);
@@ -42,7 +42,7 @@ class ClusteringExperimentTest {
 
     @Test
     void decDaPresetTakesDecDasIdecRateAndPretrainingBudgetAndLeavesTheOthersAsThePapersSetThem() {
-        ClusteringExperiment decDa = (ClusteringExperiment) Experiments.find("clustering-dec-da").orElseThrow();
+        ClusteringExperiment decDa = (ClusteringExperiment) Experiments.find("clustering", "dec-da").orElseThrow();
         ClusteringExperiment augmented = ClusteringExperiment.augmented();
         assertEquals(500, decDa.pretrainEpochs());
         assertEquals(200, augmented.pretrainEpochs());
@@ -53,7 +53,7 @@ class ClusteringExperimentTest {
         assertEquals(0.01f, augmented.configured(DeepClusteringConfig.idec(), 20, 10_000).clusterRate());
         assertEquals(0.01f, decDa.configured(DeepClusteringConfig.dec(), 20, 10_000).clusterRate());
         assertEquals(0.001f, decDa.configured(DeepClusteringConfig.adec(), 20, 10_000).clusterRate());
-        // the same moved digits as clustering-augmented, in pre-training and fine-tuning
+        // the same moved digits as the augmented recipe, in pre-training and fine-tuning
         DeepClusteringConfig dec = decDa.configured(DeepClusteringConfig.dec(), 20, 70_000);
         assertEquals(3, dec.pretrainShift());
         assertEquals(3, dec.tuneShift());

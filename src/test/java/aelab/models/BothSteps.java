@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.function.Function;
 
 /** A training run twice from the same seed: with the cached MXNet graph (first), then layer by layer. */
-final class BothSteps {
+public final class BothSteps {
 
     private BothSteps() {}
 
     /** The two runs' results; {@code training} is told whether the cached graph may be used. */
-    static <T> List<T> run(int seed, Function<Boolean, T> training) {
+    public static <T> List<T> run(int seed, Function<Boolean, T> training) {
         List<T> out = new ArrayList<>();
         for (boolean cached : new boolean[] {true, false}) {
             System.setProperty("aelab.cachedGraphs", String.valueOf(cached));

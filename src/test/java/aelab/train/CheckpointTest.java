@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aelab.data.ImageSet;
-import aelab.models.AdversarialAutoencoder;
-import aelab.models.DenseAutoencoder;
-import aelab.models.DenseAutoencoderConfig;
-import aelab.models.Prior;
-import aelab.models.VariationalAutoencoder;
-import aelab.models.VariationalAutoencoderConfig;
+import aelab.models.aae.AdversarialAutoencoder;
+import aelab.models.dense.DenseAutoencoder;
+import aelab.models.dense.DenseAutoencoderConfig;
+import aelab.models.aae.Prior;
+import aelab.models.vae.VariationalAutoencoder;
+import aelab.models.vae.VariationalAutoencoderConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -64,27 +64,4 @@ class NetworkTest {
             assertEquals(held[0], held[1]);
         }
     }
-    @Test
-    void aWassersteinCriticKeepsItsWeightsInTheClipAndLearnsToRankRealAboveFake() {
-        try (NDManager m = NDManager.newBaseManager()) {
-            Engine.getInstance().setRandomSeed(3);
-            Network critic = new Network("critic", new ai.djl.nn.SequentialBlock()
-                    .add(Linear.builder().setUnits(8).build()).add(ai.djl.nn.Activation::relu)
-                    .add(Linear.builder().setUnits(1).build()), new Sgd(0.05f, 0f), m, new Shape(1, 4));
-            NDArray real = m.randomNormal(1f, 0.1f, new Shape(64, 4), ai.djl.ndarray.types.DataType.FLOAT32);
-            NDArray fake = m.randomNormal(-1f, 0.1f, new Shape(64, 4), ai.djl.ndarray.types.DataType.FLOAT32);
-            critic.wassersteinStep(real, fake, 0.05f); // the initial weights are wider than the clip: clip them first
-            double first = critic.wassersteinStep(real, fake, 0.05f).get("w_distance");
-            double last = first;
-            for (int i = 0; i < 50; i++) {
-                last = critic.wassersteinStep(real, fake, 0.05f).get("w_distance");
-            }
-            for (var p : critic.block().getParameters()) {
-                for (float v : p.getValue().getArray().toFloatArray()) {
-                    assertTrue(Math.abs(v) <= 0.05f + 1e-7, p.getKey() + " = " + v + " outside the clip");
-                }
-            }
-            assertTrue(last > first && last > 0, "the critic's distance estimate should grow above 0: " + first + " -> " + last);
-        }
-    }
 }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aelab.models.Activation;
-import aelab.models.DenseAutoencoder;
-import aelab.models.DenseAutoencoderConfig;
+import aelab.models.dense.DenseAutoencoder;
+import aelab.models.dense.DenseAutoencoderConfig;
 import java.util.List;
 import java.util.Map;
 import java.nio.file.Path;

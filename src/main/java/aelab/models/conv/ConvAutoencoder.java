@@ -1,0 +1,212 @@
+package aelab.models.conv;
+
+import aelab.models.Activation;
+import aelab.models.Blocks;
+import aelab.models.Diagnostics;
+import aelab.models.Rows;
+
+import aelab.data.ImageSet;
+import aelab.losses.Losses;
+import aelab.nn.CachedLoss;
+import aelab.nn.Graph;
+import aelab.nn.TransposedConv2d;
+import aelab.train.Checkpoint;
+import aelab.train.Checkpointed;
+import aelab.train.History;
+import aelab.train.Network;
+import aelab.train.TrainingLoop;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.initializer.Initializer;
+import ai.djl.training.initializer.TruncatedNormalInitializer;
+import ai.djl.training.initializer.XavierInitializer;
+import ai.djl.training.optimizer.Optimizer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * A convolutional autoencoder for 28x28 images: strided convolutions down (28 -> 14 -> 7 with 2x2
+ * kernels and stride 2), two dense layers to the code and two back, transposed convolutions up,
+ * sigmoid output, mean squared error, Adam. Its config can build the network of seed 001 that
+ * does not learn, and each of the changes that fix it.
+ */
+public final class ConvAutoencoder implements AutoCloseable, Checkpointed {
+
+    /** How the convolution kernels start. */
+    public enum Init {
+        /** truncated normal with standard deviation 1 (TensorFlow's default for that initializer) */
+        TRUNCATED_NORMAL,
+        /** Xavier/Glorot: variance scaled to the fan-in and fan-out */
+        XAVIER
+    }
+
+    /**
+     * @param filters channels of the two convolutions (16, 32 in seed 001)
+     * @param dense sizes of the dense layer and of the code
+     * @param activation of every hidden layer and of the code
+     * @param convInit initialisation of the convolution kernels (dense layers always use Xavier)
+     */
+    public record Config(String name, int[] filters, int[] dense, Activation activation, Init convInit,
+            float learningRate) {
+        public Config {
+            filters = filters.clone();
+            dense = dense.clone();
+            if (filters.length != 2 || dense.length != 2) {
+                throw new IllegalArgumentException("need two convolutions and two dense sizes");
+            }
+        }
+
+        @Override
+        public int[] filters() {
+            return filters.clone();
+        }
+
+        @Override
+        public int[] dense() {
+            return dense.clone();
+        }
+
+        /** The network of seed 001: sigmoids everywhere, truncated-normal kernels, Adam 1e-4. */
+        public static Config failing() {
+            return new Config("conv-failing", new int[] {16, 32}, new int[] {256, 32}, Activation.SIGMOID,
+                    Init.TRUNCATED_NORMAL, 1e-4f);
+        }
+
+        /** The same shape with ReLU, Xavier kernels and Adam 1e-3: it learns. */
+        public static Config working() {
+            return new Config("conv-working", new int[] {16, 32}, new int[] {256, 32}, Activation.RELU, Init.XAVIER,
+                    1e-3f);
+        }
+
+        public Config with(String newName, Activation a, Init init, float lr) {
+            return new Config(newName, filters, dense, a, init, lr);
+        }
+    }
+
+    private final Config config;
+    private final NDManager manager;
+    private final SequentialBlock encoder = new SequentialBlock();
+    private final SequentialBlock decoder = new SequentialBlock();
+    private final Network network;
+
+    public ConvAutoencoder(Config config) {
+        this.config = config;
+        this.manager = NDManager.newBaseManager();
+        Activation a = config.activation;
+        int c1 = config.filters[0];
+        int c2 = config.filters[1];
+        Conv2d conv1 = Conv2d.builder().setKernelShape(new Shape(2, 2)).optStride(new Shape(2, 2)).setFilters(c1).build();
+        Conv2d conv2 = Conv2d.builder().setKernelShape(new Shape(2, 2)).optStride(new Shape(2, 2)).setFilters(c2).build();
+        encoder.add(x -> new ai.djl.ndarray.NDList(x.singletonOrThrow().reshape(-1, 1, 28, 28)))
+                .add(conv1).add(a.asFunction())
+                .add(conv2).add(a.asFunction())
+                .add(x -> new ai.djl.ndarray.NDList(x.singletonOrThrow().reshape(-1, 7 * 7 * c2)))
+                .add(Linear.builder().setUnits(config.dense[0]).build()).add(a.asFunction())
+                .add(Linear.builder().setUnits(config.dense[1]).build()).add(a.asFunction());
+        TransposedConv2d up1 = new TransposedConv2d(c1, 2, 2);
+        // two output channels, of which only the first is used: MXNet 1.9.1's oneDNN transposed
+        // convolution fails in backward with a single output channel
+        TransposedConv2d up2 = new TransposedConv2d(2, 2, 2);
+        decoder.add(Linear.builder().setUnits(config.dense[0]).build()).add(a.asFunction())
+                .add(Linear.builder().setUnits(7L * 7 * c2).build()).add(a.asFunction())
+                .add(x -> new ai.djl.ndarray.NDList(x.singletonOrThrow().reshape(-1, c2, 7, 7)))
+                .add(up1).add(a.asFunction())
+                .add(up2)
+                .add(x -> new ai.djl.ndarray.NDList(
+                        ai.djl.nn.Activation.sigmoid(x.singletonOrThrow().get(new NDIndex(":, 0")).reshape(-1, 784))));
+        Initializer convInit = config.convInit == Init.TRUNCATED_NORMAL
+                ? new TruncatedNormalInitializer(1f) : new XavierInitializer();
+        for (var block : List.of(conv1, conv2, up1, up2)) {
+            block.setInitializer(convInit, Parameter.Type.WEIGHT);
+        }
+        SequentialBlock whole = new SequentialBlock().add(encoder).add(decoder);
+        Optimizer adam = Blocks.adam(config.learningRate);
+        network = new Network(config.name, whole, adam, manager, new Shape(1, 784));
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public Network network() {
+        return network;
+    }
+
+    @SafeVarargs
+    public final History fit(ImageSet data, TrainingLoop.Options options, Consumer<History>... listeners) {
+        try (CachedLoss cached = cachedLoss().orElse(null)) {
+            return TrainingLoop.run(config.name, data, manager, options, batch -> {
+                double value;
+                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    NDArray loss = cached != null ? cached.forward(batch.x()).head()
+                            : Losses.meanSquaredError(network.forward(batch.x(), true), batch.x());
+                    gc.backward(loss);
+                    value = loss.getFloat();
+                }
+                network.step();
+                return Map.of("mse", value);
+            }, List.of(listeners));
+        }
+    }
+
+    /** The same network and loss as one cached MXNet graph ({@link CachedLoss}); empty where it cannot be. */
+    Optional<CachedLoss> cachedLoss() {
+        if (!config.activation.inGraph()) {
+            return Optional.empty();
+        }
+        String a = config.activation.graphName();
+        int c1 = config.filters[0];
+        int c2 = config.filters[1];
+        Graph g = new Graph();
+        Graph.Node x = g.input("data");
+        Graph.Node h = g.reshape("image", x, -1, 1, 28, 28);
+        h = g.activation("conv1_act", g.convolution("conv1", h, c1, 2, 2), a);
+        h = g.activation("conv2_act", g.convolution("conv2", h, c2, 2, 2), a);
+        h = g.mlp("encoder", g.reshape("flat", h, -1, 7L * 7 * c2), config.dense, a, a);
+        h = g.mlp("decoder", h, new int[] {config.dense[0], 7 * 7 * c2}, a, a);
+        h = g.reshape("maps", h, -1, c2, 7, 7);
+        h = g.activation("up1_act", g.transposedConvolution("up1", h, c1, 2, 2), a);
+        h = g.transposedConvolution("up2", h, 2, 2, 2); // two channels, the first used (see the constructor)
+        h = g.activation("out", g.reshape("pixels", g.columns("first", h, 0, 1), -1, 784), "sigmoid");
+        return CachedLoss.on(manager, g, List.of("data"), network.block().getParameters().values(),
+                g.meanSquaredError("mse", h, x));
+    }
+
+    /** Codes, one row per image. */
+    public float[][] encode(ImageSet images) {
+        return Rows.map(manager, images, x -> network.forward(encoder, x, false));
+    }
+
+    public float[][] reconstruct(ImageSet images) {
+        return Rows.map(manager, images, x -> network.forward(x, false));
+    }
+
+    /** Mean squared error per pixel. */
+    public double reconstructionError(ImageSet images) {
+        return Diagnostics.meanSquaredError(images, reconstruct(images));
+    }
+
+    public void save(Path file) {
+        Checkpoint.save(file, List.of(network));
+    }
+
+    public void load(Path file) {
+        Checkpoint.load(file, List.of(network));
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}
