@@ -159,6 +159,7 @@ public final class Main implements Runnable {
                 System.out.println(json(run.metrics()));
                 return 0;
             }
+            run.checkEnough(chosen);
             Lab.start(seed, mode, run.dataDirectory());
             System.out.println("output: " + dir.toAbsolutePath().normalize());
             Thread notice = new Thread(() -> System.err.println("\ninterrupted: run the same command again to resume"

@@ -25,6 +25,16 @@ public final class BasicsExperiment implements Experiment {
         return "autoencoder with a 32-unit code: reconstructions, two code units against a t-SNE of the codes";
     }
 
+    /** t-SNE at perplexity 30 needs at least 3 x 30 + 2 points. */
+    static final int TSNE_MINIMUM = 92;
+
+    @Override
+    public String dataProblem(Run run) {
+        int n = run.data().test().size();
+        return n < TSNE_MINIMUM ? "its test set holds " + n + " images, and the t-SNE of the test codes needs at least "
+                + TSNE_MINIMUM : null;
+    }
+
     @Override
     public Map<String, Object> run(Run run) {
         Split data = run.data();

@@ -42,6 +42,14 @@ public interface Experiment {
                 + " held-out set); use --dataset mnist" : null;
     }
 
+    /**
+     * Why the run's data, though valid, holds too little for this experiment in the run's mode, or null
+     * when it is enough. Checked before the run writes anything.
+     */
+    default String dataProblem(Run run) {
+        return null;
+    }
+
     /** Trains (or resumes) and measures; the returned map is the run's final metrics. */
     Map<String, Object> run(Run run);
 }

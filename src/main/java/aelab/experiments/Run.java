@@ -224,10 +224,44 @@ public final class Run {
     /** The data set asked for: --data when given, else the project's MNIST digits or Fashion-MNIST. */
     public Split data() {
         if (split == null) {
-            split = Mnist.load(dataDirectory());
+            Split loaded = Mnist.load(dataDirectory());
+            checkFits(loaded.train());
+            checkFits(loaded.test());
+            split = loaded;
             log("data: " + split.source() + " (" + split.train().size() + " train, " + split.test().size() + " test)");
         }
         return split;
+    }
+
+    /**
+     * Valid IDX files that the models still cannot use: images of another size than MNIST's 28 x 28 (every
+     * model is built for 784 pixels), labels outside 0-9 (ten classes), or no images at all.
+     */
+    static void checkFits(aelab.data.ImageSet images) {
+        String fix = "; AE Lab's experiments take MNIST-layout data: 28 x 28 images labelled 0-9";
+        if (images.size() == 0) {
+            throw new aelab.data.DataException(images.name() + " holds no images" + fix);
+        }
+        if (images.rows() != 28 || images.cols() != 28) {
+            throw new aelab.data.DataException(images.name() + " holds " + images.rows() + " x " + images.cols()
+                    + " images" + fix);
+        }
+        for (int i = 0; i < images.size(); i++) {
+            if (images.label(i) < 0 || images.label(i) > 9) {
+                throw new aelab.data.DataException(images.name() + ": image " + i + " is labelled " + images.label(i) + fix);
+            }
+        }
+    }
+
+    /**
+     * Stops with a one-line {@link RunException} when the data, though valid, holds too few images for
+     * what {@code experiment} trains in this mode; called before the run writes anything.
+     */
+    public void checkEnough(Experiment experiment) {
+        String problem = experiment.dataProblem(this);
+        if (problem != null) {
+            throw new RunException(dataDirectory() + ": " + problem + "; use a larger data set, or run another experiment");
+        }
     }
 
     /**

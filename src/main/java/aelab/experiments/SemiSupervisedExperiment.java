@@ -72,13 +72,40 @@ public final class SemiSupervisedExperiment implements Experiment {
         return List.of("labels-100", "labels-1000");
     }
 
+    /** Labelled digits per class of the two stages. */
+    private static final int[] PER_CLASS = {10, 100};
+
+    /** The training digits left after the validation digits are held out, and those held out. */
+    private static ImageSet[] trainAndValidation(Run run) {
+        ImageSet shuffled = run.sized(run.data().train(), 2500).shuffled(run.seed());
+        int held = run.mode().pick(500, 5000);
+        return new ImageSet[] {shuffled.drop(held), shuffled.head(held)};
+    }
+
+    /** Enough training digits of every class, after the validation digits, for the larger labelled subset. */
+    @Override
+    public String dataProblem(Run run) {
+        ImageSet train = trainAndValidation(run)[0];
+        int needed = PER_CLASS[PER_CLASS.length - 1];
+        int[] counts = new int[10];
+        for (int label : train.labels()) {
+            counts[label]++;
+        }
+        for (int c = 0; c < counts.length; c++) {
+            if (counts[c] < needed) {
+                return "after " + run.mode().pick(500, 5000) + " training images are held out for validation, class "
+                        + c + " has " + counts[c] + " left, and aae-semi labels " + needed + " of each class";
+            }
+        }
+        return null;
+    }
+
     @Override
     public Map<String, Object> run(Run run) {
         Split data = run.data();
-        ImageSet shuffled = run.sized(data.train(), 2500).shuffled(run.seed());
-        int held = run.mode().pick(500, 5000);
-        ImageSet validation = shuffled.head(held);
-        ImageSet train = shuffled.drop(held);
+        ImageSet[] parts = trainAndValidation(run);
+        ImageSet train = parts[0];
+        ImageSet validation = parts[1];
         ImageSet test = run.sized(data.test(), 1000);
         int epochs = run.epochs(2, 40);
         var config = run.mode().pick(preset.apply(epochs).withHidden(256), preset.apply(epochs));
@@ -87,7 +114,7 @@ public final class SemiSupervisedExperiment implements Experiment {
         metrics.put("validation_images", validation.size());
         metrics.put("test_images", test.size());
         metrics.put("config", config);
-        for (int perClass : new int[] {10, 100}) {
+        for (int perClass : PER_CLASS) {
             String stage = "labels-" + perClass * 10;
             if (run.skips(stage)) {
                 continue;

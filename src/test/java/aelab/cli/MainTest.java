@@ -31,6 +31,44 @@ class MainTest {
         return new Outcome(status, err.toString());
     }
 
+    /** A data directory of {@code train} and {@code test} random images of {@code side} x {@code side}, labelled i % 10 (or {@code label}). */
+    private Path data(String name, int train, int test, int side, int label) throws IOException {
+        Path d = dir.resolve(name);
+        Files.createDirectories(d);
+        java.util.Random r = new java.util.Random(1);
+        for (String[] part : new String[][] {{"train", String.valueOf(train)}, {"t10k", String.valueOf(test)}}) {
+            int n = Integer.parseInt(part[1]);
+            byte[] pixels = new byte[n * side * side];
+            r.nextBytes(pixels);
+            byte[] labels = new byte[n];
+            for (int i = 0; i < n; i++) {
+                labels[i] = (byte) (label >= 0 && i == n - 1 ? label : i % 10);
+            }
+            aelab.data.Idx.write(d.resolve(part[0] + "-images-idx3-ubyte"), new int[] {n, side, side}, pixels);
+            aelab.data.Idx.write(d.resolve(part[0] + "-labels-idx1-ubyte"), new int[] {n}, labels);
+        }
+        return d;
+    }
+
+    @Test
+    void validDataThatTheExperimentCannotUseIsAOneLineErrorBeforeAnythingIsWritten() throws IOException {
+        Path small = data("small", 300, 40, 28, -1);
+        Object[][] cases = {
+            {"basics", small, "its test set holds 40 images, and the t-SNE of the test codes needs at least 92"},
+            {"aae-semi", small, "after 500 training images are held out for validation, class 0 has"},
+            {"vae", data("narrow", 300, 300, 14, -1), "holds 14 x 14 images; AE Lab's experiments take MNIST-layout data"},
+            {"vae", data("labels", 300, 300, 28, 12), "is labelled 12; AE Lab's experiments take MNIST-layout data"},
+        };
+        for (Object[] c : cases) {
+            Path out = dir.resolve("out-" + c[0]);
+            Outcome o = run("run", (String) c[0], "--data", c[1].toString(), "--out", out.toString(), "--quiet");
+            assertEquals(2, o.status(), c[0] + ": " + o.err());
+            assertTrue(o.err().contains((String) c[2]), c[0] + ": " + o.err());
+            assertEquals(1, o.err().strip().lines().count(), o.err());
+            assertFalse(Files.exists(out), "nothing written for " + c[0] + " on " + c[1]);
+        }
+    }
+
     @Test
     void listShowsEachExperimentOnceWithItsRecipesTheDefaultFirst() {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
