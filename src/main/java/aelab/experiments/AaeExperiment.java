@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Seed 003's unsupervised adversarial autoencoder with a 2-D code: the N(0, 5^2) prior of the
+ * The AAE tutorial's unsupervised adversarial autoencoder with a 2-D code: the N(0, 5^2) prior of the
  * tutorial, then a ring of ten Gaussians; reconstruction, code spread and the critic's accuracy.
  */
 public final class AaeExperiment implements Experiment {

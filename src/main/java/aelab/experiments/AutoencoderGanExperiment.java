@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Seed 002: an autoencoder trained as a GAN's generator with loss alpha*MSE + beta*GAN, in the
+ * The AE-GAN post: an autoencoder trained as a GAN's generator with loss alpha*MSE + beta*GAN, in the
  * three verification settings, then pre-trained as an autoencoder before the adversarial loss alone.
  */
 public final class AutoencoderGanExperiment implements Experiment {

@@ -12,7 +12,7 @@ import aelab.train.History;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Seed 004's first model: a dense autoencoder with a 32-number code, trained on BCE. */
+/** Mrquincle's Keras collection's first model: a dense autoencoder with a 32-number code, trained on BCE. */
 public final class BasicsExperiment implements Experiment {
 
     @Override

@@ -20,7 +20,7 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Seed 000: k-means on pixels, then the stacked autoencoder pre-trained once and shared by DEC,
+ * The ADEC question: k-means on pixels, then the stacked autoencoder pre-trained once and shared by DEC,
  * IDEC and ADEC, each starting from k-means on its codes. The images are MNIST-test's 10,000
  * ({@code --dataset mnist-test}) or all 70,000 of a data set, as the papers use them; labels are
  * used only to score.

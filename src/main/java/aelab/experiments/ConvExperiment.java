@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Seed 001: the convolutional autoencoder that gives every digit the same code (sigmoids,
+ * The conv-autoencoder question: the convolutional autoencoder that gives every digit the same code (sigmoids,
  * truncated-normal kernels, Adam 1e-4, batches of 1,000 sorted by label) beside the fixed one
  * (ReLU, Xavier, Adam 1e-3, shuffled batches of 128).
  */

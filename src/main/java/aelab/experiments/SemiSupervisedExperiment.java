@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.function.IntFunction;
 
 /**
- * Seed 003's semi-supervised adversarial autoencoder: categorical and style codes, each pulled
+ * The AAE tutorial's semi-supervised adversarial autoencoder: categorical and style codes, each pulled
  * to its prior by a critic, and a classification phase on 100 or 1,000 labelled digits (the same
  * number of each class). A validation set is held out of the training digits and scored after
  * every epoch; the test digits are scored once, at the end.

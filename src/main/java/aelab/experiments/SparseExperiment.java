@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Seed 004's sparse and nonnegative autoencoders: L1 activity (weak and strong), KL sparsity
+ * Mrquincle's Keras collection's sparse and nonnegative autoencoders: L1 activity (weak and strong), KL sparsity
  * (rho 0.05, beta 3) summed or averaged over units, with and without weight decay 0.003, and the
  * nonnegativity-constrained autoencoder.
  */

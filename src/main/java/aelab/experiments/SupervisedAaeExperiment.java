@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Seed 003's supervised adversarial autoencoder: the label goes to the decoder, so the 2-D code
+ * The AAE tutorial's supervised adversarial autoencoder: the label goes to the decoder, so the 2-D code
  * keeps only the style, and any style can be drawn as any digit.
  */
 public final class SupervisedAaeExperiment implements Experiment {

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Seed 004's variational autoencoder: the Keras example's 2-D latent (784-512-2, 50 epochs) and
+ * Mrquincle's Keras collection's variational autoencoder: the Keras example's 2-D latent (784-512-2, 50 epochs) and
  * pytorch/examples' 20-D latent (784-400-20, 10 epochs), both on summed BCE + KL with Adam 1e-3
  * and batch 128; the test negative ELBO per image of each.
  */

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * Settings of {@link SemiSupervisedAae}: the tutorial's (seed 003) and a refined preset.
+ * Settings of {@link SemiSupervisedAae}: the tutorial's (the AAE tutorial) and a refined preset.
  *
  * @param style dimensions of the style code z
  * @param labelledBatch labelled images per classification step
@@ -42,10 +42,9 @@ public record SemiSupervisedAaeConfig(String name, int classes, int style, int h
         }
     }
 
-    /** 784-1000-1000-(10 + 2), as the tutorial (seed 003); prior N(0, 5^2) on the style, constant rates. */
+    /** 784-1000-1000-(10 + 2), as the AAE tutorial; prior N(0, 5^2) on the style, constant rates. */
     public static SemiSupervisedAaeConfig tutorial() {
-        return new SemiSupervisedAaeConfig("aae-semi", 10, 2, 1000, 0.25f, 5f, 6e-4f, 8e-4f, 6e-4f, 100, 0.9f, 0f,
-                List.of(), false, 0, 0, 0f);
+        return new Builder().build();
     }
 
     /**
@@ -54,9 +53,9 @@ public record SemiSupervisedAaeConfig(String name, int classes, int style, int h
      * and a 10-D N(0, 1) style so the categorical code need not carry the style.
      */
     public static SemiSupervisedAaeConfig refined(int epochs) {
-        return new SemiSupervisedAaeConfig("aae-semi", 10, 10, 1000, 0.25f, 1f, 6e-4f, 8e-4f, 6e-4f, 100, 0.5f, 0.3f,
-                IntStream.of(epochs / 2, epochs * 5 / 6).filter(e -> e > 0).distinct().boxed().toList(),
-                false, 0, 0, 0f);
+        return new Builder().style(10).priorStd(1f).beta1(0.5f).criticNoise(0.3f)
+                .rateDrops(IntStream.of(epochs / 2, epochs * 5 / 6).filter(e -> e > 0).distinct().boxed().toList())
+                .build();
     }
 
     /**
@@ -65,10 +64,7 @@ public record SemiSupervisedAaeConfig(String name, int classes, int style, int h
      * for clustering); ours, not the paper's.
      */
     public static SemiSupervisedAaeConfig augmented(int epochs, int pixels, double degrees) {
-        SemiSupervisedAaeConfig r = refined(epochs);
-        return new SemiSupervisedAaeConfig("aae-semi-augmented", r.classes, r.style, r.hidden, r.dropout, r.priorStd,
-                r.reconstructionRate, r.regularizationRate, r.classificationRate, r.labelledBatch, r.beta1,
-                r.criticNoise, r.rateDrops, r.labelledReconstruction, pixels, degrees, r.consistency);
+        return refined(epochs).toBuilder().name("aae-semi-augmented").shift(pixels).turn(degrees).build();
     }
 
     /**
@@ -76,24 +72,85 @@ public record SemiSupervisedAaeConfig(String name, int classes, int style, int h
      * {@link #consistency()}): the class of a digit should not change when it is moved; ours.
      */
     public static SemiSupervisedAaeConfig consistent(int epochs, int pixels, double degrees, float weight) {
-        SemiSupervisedAaeConfig a = augmented(epochs, pixels, degrees);
-        return new SemiSupervisedAaeConfig("aae-semi-consistent", a.classes, a.style, a.hidden, a.dropout, a.priorStd,
-                a.reconstructionRate, a.regularizationRate, a.classificationRate, a.labelledBatch, a.beta1,
-                a.criticNoise, a.rateDrops, a.labelledReconstruction, a.shift, a.turn, weight);
+        return augmented(epochs, pixels, degrees).toBuilder().name("aae-semi-consistent").consistency(weight).build();
     }
 
     /** The same with {@code units} units in every hidden layer (quick mode's smaller networks). */
     public SemiSupervisedAaeConfig withHidden(int units) {
-        return new SemiSupervisedAaeConfig(name, classes, style, units, dropout, priorStd, reconstructionRate,
-                regularizationRate, classificationRate, labelledBatch, beta1, criticNoise, rateDrops,
-                labelledReconstruction, shift, turn, consistency);
+        return toBuilder().hidden(units).build();
     }
 
     /** The same, also rebuilding each labelled batch from its true labels (or not). */
     public SemiSupervisedAaeConfig withLabelledReconstruction(boolean on) {
-        return new SemiSupervisedAaeConfig(name, classes, style, hidden, dropout, priorStd, reconstructionRate,
-                regularizationRate, classificationRate, labelledBatch, beta1, criticNoise, rateDrops, on, shift, turn,
-                consistency);
+        return toBuilder().labelledReconstruction(on).build();
+    }
+
+    /** A builder holding these settings, to change some of them. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.name = name;
+        b.classes = classes;
+        b.style = style;
+        b.hidden = hidden;
+        b.dropout = dropout;
+        b.priorStd = priorStd;
+        b.reconstructionRate = reconstructionRate;
+        b.regularizationRate = regularizationRate;
+        b.classificationRate = classificationRate;
+        b.labelledBatch = labelledBatch;
+        b.beta1 = beta1;
+        b.criticNoise = criticNoise;
+        b.rateDrops = rateDrops;
+        b.labelledReconstruction = labelledReconstruction;
+        b.shift = shift;
+        b.turn = turn;
+        b.consistency = consistency;
+        return b;
+    }
+
+    /** Builds a {@link SemiSupervisedAaeConfig}; starts from the AAE tutorial's values. */
+    public static final class Builder {
+        private String name = "aae-semi";
+        private int classes = 10;
+        private int style = 2;
+        private int hidden = 1000;
+        private float dropout = 0.25f;
+        private float priorStd = 5f;
+        private float reconstructionRate = 6e-4f;
+        private float regularizationRate = 8e-4f;
+        private float classificationRate = 6e-4f;
+        private int labelledBatch = 100;
+        private float beta1 = 0.9f;
+        private float criticNoise;
+        private List<Integer> rateDrops = List.of();
+        private boolean labelledReconstruction;
+        private int shift;
+        private double turn;
+        private float consistency;
+
+        public Builder name(String v) { name = v; return this; }
+        public Builder classes(int v) { classes = v; return this; }
+        public Builder style(int v) { style = v; return this; }
+        public Builder hidden(int v) { hidden = v; return this; }
+        public Builder dropout(float v) { dropout = v; return this; }
+        public Builder priorStd(float v) { priorStd = v; return this; }
+        public Builder reconstructionRate(float v) { reconstructionRate = v; return this; }
+        public Builder regularizationRate(float v) { regularizationRate = v; return this; }
+        public Builder classificationRate(float v) { classificationRate = v; return this; }
+        public Builder labelledBatch(int v) { labelledBatch = v; return this; }
+        public Builder beta1(float v) { beta1 = v; return this; }
+        public Builder criticNoise(float v) { criticNoise = v; return this; }
+        public Builder rateDrops(List<Integer> v) { rateDrops = List.copyOf(v); return this; }
+        public Builder labelledReconstruction(boolean v) { labelledReconstruction = v; return this; }
+        public Builder shift(int v) { shift = v; return this; }
+        public Builder turn(double v) { turn = v; return this; }
+        public Builder consistency(float v) { consistency = v; return this; }
+
+        public SemiSupervisedAaeConfig build() {
+            return new SemiSupervisedAaeConfig(name, classes, style, hidden, dropout, priorStd, reconstructionRate,
+                    regularizationRate, classificationRate, labelledBatch, beta1, criticNoise, rateDrops,
+                    labelledReconstruction, shift, turn, consistency);
+        }
     }
 
     /** The multiplier of every learning rate once {@code done} epochs are finished. */

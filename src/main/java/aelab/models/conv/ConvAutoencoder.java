@@ -38,7 +38,7 @@ import java.util.function.Consumer;
 /**
  * A convolutional autoencoder for 28x28 images: strided convolutions down (28 -> 14 -> 7 with 2x2
  * kernels and stride 2), two dense layers to the code and two back, transposed convolutions up,
- * sigmoid output, mean squared error, Adam. Its config can build the network of seed 001 that
+ * sigmoid output, mean squared error, Adam. Its config can build the network of the conv-autoencoder question that
  * does not learn, and each of the changes that fix it.
  */
 public final class ConvAutoencoder implements AutoCloseable, Checkpointed {
@@ -52,7 +52,7 @@ public final class ConvAutoencoder implements AutoCloseable, Checkpointed {
     }
 
     /**
-     * @param filters channels of the two convolutions (16, 32 in seed 001)
+     * @param filters channels of the two convolutions (16, 32 in the conv-autoencoder question)
      * @param dense sizes of the dense layer and of the code
      * @param activation of every hidden layer and of the code
      * @param convInit initialisation of the convolution kernels (dense layers always use Xavier)
@@ -77,7 +77,7 @@ public final class ConvAutoencoder implements AutoCloseable, Checkpointed {
             return dense.clone();
         }
 
-        /** The network of seed 001: sigmoids everywhere, truncated-normal kernels, Adam 1e-4. */
+        /** The network of the conv-autoencoder question: sigmoids everywhere, truncated-normal kernels, Adam 1e-4. */
         public static Config failing() {
             return new Config("conv-failing", new int[] {16, 32}, new int[] {256, 32}, Activation.SIGMOID,
                     Init.TRUNCATED_NORMAL, 1e-4f);

@@ -12,7 +12,7 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Seed 001's question answered one change at a time: the asker's convolutional autoencoder on
+ * The conv-autoencoder question answered one change at a time: the asker's convolutional autoencoder on
  * label-sorted batches, then shuffled batches, ReLU, Xavier kernels, and Adam 1e-3 with batches
  * of 128, each step keeping the ones before it; the test error and code variance after each.
  */

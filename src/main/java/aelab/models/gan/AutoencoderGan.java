@@ -28,7 +28,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * An autoencoder trained as the generator of a GAN (seed 002): per batch, an image discriminator
+ * An autoencoder trained as the generator of a GAN (the AE-GAN post): per batch, an image discriminator
  * learns real images from reconstructions, then the autoencoder minimises
  * alpha * MSE(x, G(x)) + beta * BCE(D(G(x)), real), the adversarial part from logits.
  */
