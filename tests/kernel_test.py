@@ -164,7 +164,7 @@ class KernelTest(unittest.TestCase):
     def test_interrupt_stops_training_between_batches_and_keeps_the_variables(self):
         self.ok("String kept = \"still here\";\n"
                 "aelab.data.ImageSet digits = aelab.data.Mnist.load(aelab.Mode.QUICK).train().head(2000);")
-        self.interrupt_after(3, "var ae = new aelab.models.DenseAutoencoder(aelab.models.DenseAutoencoderConfig.basic32());\n"
+        self.interrupt_after(3, "var ae = new aelab.models.dense.DenseAutoencoder(aelab.models.dense.DenseAutoencoderConfig.basic32());\n"
                              "ae.fit(digits, new aelab.train.TrainingLoop.Options(10000, 64, 1, false));",
                              "CancellationException")
         self.assertEqual(self.ok("kept").of("execute_result")[0]["data"]["text/plain"], "still here")
