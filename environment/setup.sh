@@ -26,9 +26,12 @@ a25bea736e30d166cdddb491f175f624  train-labels-idx1-ubyte
 say() { printf '\n== %s\n' "$*"; }
 if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
 
-# 1. Debian packages: Jupyter, fonts for headless Java2D, Fashion-MNIST, and the build tools.
+# 1. Debian packages: Jupyter, fonts for headless Java2D, Fashion-MNIST, the build tools, the JDK's sources
+#    (the Javadoc the kernel shows on Shift-Tab), Jupyter's kernel conformance suite, and headless Chromium
+#    with Selenium for the browser tests.
 PACKAGES=(jupyter-notebook jupyter-nbconvert python3-nbclient fontconfig fonts-dejavu-core
-          dataset-fashion-mnist maven openjdk-17-jdk-headless npm)
+          dataset-fashion-mnist maven openjdk-17-jdk-headless openjdk-17-source npm
+          python3-jupyter-kernel-test chromium chromium-driver python3-selenium)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -190,6 +190,67 @@ class KernelTest(unittest.TestCase):
         self.assertIn("println(", reply["matches"])
         self.assertEqual(reply["cursor_start"], len(code) - 3)
 
+    def test_completion_sees_what_the_cell_declared_above_the_cursor(self):
+        code = 'String word = "x";\nint n = 2;\nword.toUpper'
+        reply = reply_to(self.client, self.client.complete(code, len(code)))
+        self.assertEqual(reply["matches"], ["toUpperCase("])
+        self.assertEqual(reply["cursor_start"], len(code) - len("toUpper"))
+        # a method declared above is left out of the block, and what follows still completes
+        code = "int twice(int v) { return 2 * v; }\nvar list = new ArrayList<String>();\nlist.isEm"
+        self.assertEqual(reply_to(self.client, self.client.complete(code, len(code)))["matches"], ["isEmpty()"])
+
+    def inspect(self, code, cursor=None):
+        reply = reply_to(self.client, self.client.inspect(code, len(code) if cursor is None else cursor))
+        self.assertEqual(reply["status"], "ok")
+        return reply["data"].get("text/plain", "") if reply["found"] else None
+
+    def test_inspect_shows_the_signature_and_javadoc_of_library_and_jdk_methods(self):
+        text = self.inspect("aelab.data.Mnist.load")
+        # every overload, each with its own Javadoc
+        self.assertIn("aelab.data.Split aelab.data.Mnist.load(Path dir)\n\nLoads the IDX files of dir", text)
+        self.assertIn("aelab.data.Split aelab.data.Mnist.load(aelab.Mode mode)\n\nThe configured MNIST", text)
+        # the cursor inside a call's parentheses, and inside a name
+        self.assertIn("Loads the IDX files", self.inspect("aelab.data.Mnist.load(java.nio.file.Path.of(\"x\"))", 21))
+        self.assertIn("int Math.max(int a, int b)", self.inspect("Math.max"))
+        # the JDK's own Javadoc, from the src.zip of Debian's openjdk-17-source, which the setup installs
+        self.assertIn("Returns the greater of two", self.inspect("Math.max"))
+        self.assertIsNone(self.inspect("nothingByThisName"))
+
+    def test_a_question_mark_opens_the_pager_with_the_documentation(self):
+        cell = self.run_cell("aelab.data.Mnist.load?")
+        self.assertEqual(cell.reply["status"], "ok")
+        page = cell.reply["payload"][0]
+        self.assertEqual(page["source"], "page")
+        self.assertIn("Loads the IDX files of dir", page["data"]["text/plain"])
+
+    def test_history_answers_tail_range_and_search(self):
+        for code in ("int h1 = 11;", "h1 * 3", "String h2 = \"hist\";"):
+            self.ok(code)
+        def history(**args):
+            msg_id = self.client.history(raw=True, **args)
+            return reply_to(self.client, msg_id)["history"]
+        tail = history(output=True, hist_access_type="tail", n=3)
+        self.assertEqual([h[2][0] for h in tail], ["int h1 = 11;", "h1 * 3", "String h2 = \"hist\";"])
+        self.assertEqual(tail[1][2][1], "33")
+        session, start = tail[0][0], tail[0][1]
+        self.assertEqual([h[2] for h in history(output=False, hist_access_type="range", session=session,
+                                                 start=start, stop=start + 2)], ["int h1 = 11;", "h1 * 3"])
+        self.assertEqual([h[2] for h in history(output=False, hist_access_type="search", pattern="*h1*")][-2:],
+                         ["int h1 = 11;", "h1 * 3"])
+
+    def test_system_exit_and_halt_in_a_cell_end_the_cell_not_the_kernel(self):
+        self.ok("int survivor = 7;")
+        for call in ("System.exit(0);", "Runtime.getRuntime().halt(3);",
+                     "Thread t = new Thread(() -> System.exit(1)); t.start(); t.join();"):
+            cell = self.run_cell(call)
+            if "Thread" in call:
+                # a thread the cell started: the exit fails in that thread, whose error goes to stderr
+                self.assertEqual(cell.reply["status"], "ok", call)
+            else:
+                self.assertEqual(cell.reply["status"], "error", call)
+                self.assertIn("would end the kernel", cell.reply["evalue"])
+        self.assertEqual(self.ok("survivor").of("execute_result")[0]["data"]["text/plain"], "7")
+
     def test_is_complete_from_source_analysis(self):
         def ask(code):
             return reply_to(self.client, self.client.is_complete(code))

@@ -13,13 +13,17 @@ import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
+import org.dflib.jjava.jupyter.messages.Header;
 import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.publish.PublishClearOutput;
 import org.dflib.jjava.jupyter.messages.publish.PublishError;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteResult;
 import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
 import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
 import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
+import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
+import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 
 /**
  * AE Lab's Java kernel: JJava's Jupyter protocol library ({@code jjava-jupyter}) for the sockets
@@ -31,6 +35,9 @@ public final class AelabKernel extends BaseKernel {
     private static volatile AelabKernel running;
 
     private final Cells cells;
+    private final CellHistory history = new CellHistory();
+    /** The reply environment of the cell running now, for {@link #clearOutput}. */
+    private volatile ShellReplyEnvironment current;
 
     AelabKernel() {
         super("aelab", version(), new LanguageInfo.Builder("java").version(Runtime.version().toString())
@@ -85,9 +92,45 @@ public final class AelabKernel extends BaseKernel {
         return cells.eval(source);
     }
 
+    /** Clears the running cell's output (the cell's own {@code clearOutput()}). */
+    void clearOutput() {
+        ShellReplyEnvironment env = current;
+        if (env != null) {
+            env.publish(PublishClearOutput.NOW);
+        }
+    }
+
     @Override
     public DisplayData inspect(String code, int at, boolean extraDetail) {
-        return null;
+        String text = cells.inspect(code, at);
+        return text == null ? null : new DisplayData(text);
+    }
+
+    @Override
+    protected void handleKernelInfoRequest(ShellReplyEnvironment env, Message<KernelInfoRequest> message) {
+        env.setBusyDeferIdle();
+        env.reply(new Replies.KernelInfo(Header.PROTOCOL_VERISON, name, version, getLanguageInfo(), getBanner(),
+                getHelpLinks()));
+    }
+
+    /** Jupyter's history: the cells of this session, by tail, range or glob search. */
+    @Override
+    protected void handleHistoryRequest(ShellReplyEnvironment env, Message<HistoryRequest> message) {
+        env.setBusyDeferIdle();
+        HistoryRequest request = message.getContent();
+        boolean output = request.includeOutput();
+        List<List<Object>> rows = switch (request.getAccessType()) {
+            case TAIL -> history.tail(((HistoryRequest.Tail) request).getMaxReturnLength(), output);
+            case RANGE -> {
+                HistoryRequest.Range r = (HistoryRequest.Range) request;
+                yield history.range(r.getSessionIndex(), r.getStart(), r.getStop(), output);
+            }
+            case SEARCH -> {
+                HistoryRequest.Search s = (HistoryRequest.Search) request;
+                yield history.search(s.getPattern(), s.getMaxReturnLength(), s.filterUnique(), output);
+            }
+        };
+        env.reply(new Replies.History(rows));
     }
 
     @Override
@@ -106,6 +149,16 @@ public final class AelabKernel extends BaseKernel {
         cells.stop();
     }
 
+    /** The expression of a cell such as {@code Math.max?} (one line, ending in a question mark), or null. */
+    static String helpTarget(String code) {
+        String s = code.strip();
+        if (s.length() < 2 || !s.endsWith("?") || s.contains("\n")) {
+            return null;
+        }
+        String target = s.substring(0, s.length() - 1).strip();
+        return target.matches("[\\w$.()<>\\[\\], ]+") ? target : null;
+    }
+
     /**
      * Runs a cell as the base kernel does, but reports a failed cell by its own error's name and
      * lines ({@link CellError}) rather than the kernel's exception and stack.
@@ -121,15 +174,36 @@ public final class AelabKernel extends BaseKernel {
         CellIO cellIO = (CellIO) io;
         cellIO.attach(env, request.isStdinEnabled());
         env.defer(() -> cellIO.detach(env));
+        current = env;
+        env.defer(() -> current = null);
+        boolean remember = request.shouldStoreHistory() && !request.isSilent();
         try {
+            String help = helpTarget(request.getCode());
+            if (help != null) {
+                // "Math.max?": the documentation Shift-Tab shows, in the pager (as IPython's "?" does)
+                String text = cells.inspect(help, help.length());
+                env.defer().reply(new Replies.ExecuteWithPager(count, text == null ? "no documentation found for "
+                        + help.strip() : text));
+                if (remember) {
+                    history.add(count, request.getCode(), "");
+                }
+                return;
+            }
             DisplayData out = eval(request.getCode());
             System.out.flush();
             System.err.flush();
             if (out != null) {
                 env.publish(new PublishExecuteResult(count, out));
             }
+            if (remember) {
+                Object text = out == null ? null : out.getData(org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN);
+                history.add(count, request.getCode(), text == null ? "" : text.toString());
+            }
             env.defer().reply(new ExecuteReply(count, Map.of()));
         } catch (RuntimeException e) {
+            if (remember) {
+                history.add(count, request.getCode(), "");
+            }
             System.out.flush();
             System.err.flush();
             CellError error = e instanceof CellError c ? c

@@ -59,7 +59,7 @@ final class CellExecution extends DirectExecutionControl {
     protected String invoke(Method doit) throws Exception {
         lastValue = null;
         FutureTask<Object> task = new FutureTask<>(() -> doit.invoke(null));
-        Thread thread = new Thread(task, "aelab-cell");
+        Thread thread = new Thread(ExitGuard.CELLS, task, "aelab-cell");
         thread.setContextClassLoader(doit.getDeclaringClass().getClassLoader());
         running = thread;
         thread.start();

@@ -29,6 +29,7 @@ final class Cells implements AutoCloseable {
     private final CellExecution execution = new CellExecution();
     private final JShell shell;
     private final SourceCodeAnalysis analysis;
+    private final SourceDocs sources = SourceDocs.fromSystemProperty();
     /** Snippet id to the line of its cell it starts on (0-based), to name lines in errors. */
     private final Map<String, Integer> firstLine = new TreeMap<>();
 
@@ -83,18 +84,86 @@ final class Cells implements AutoCloseable {
         execution.stop();
     }
 
-    /** Tab completion: JShell's suggestions for the snippet the cursor is in. */
+    /**
+     * Tab completion: JShell's suggestions for the snippet the cursor is in, seeing what the cell
+     * declared above it ({@link #context}).
+     */
     Completion complete(String code, int cursor) {
-        Unit unit = unitAt(code, cursor);
+        Context c = context(code, cursor);
         int[] anchor = new int[1];
-        List<String> options = analysis.completionSuggestions(unit.source(), cursor - unit.start(), anchor).stream()
-                .filter(SourceCodeAnalysis.Suggestion::matchesType)
+        List<SourceCodeAnalysis.Suggestion> all = analysis.completionSuggestions(c.code(), c.cursor(), anchor);
+        List<String> options = all.stream().filter(SourceCodeAnalysis.Suggestion::matchesType)
                 .map(SourceCodeAnalysis.Suggestion::continuation).distinct().collect(Collectors.toList());
         if (options.isEmpty()) {
-            options = analysis.completionSuggestions(unit.source(), cursor - unit.start(), anchor).stream()
-                    .map(SourceCodeAnalysis.Suggestion::continuation).distinct().collect(Collectors.toList());
+            options = all.stream().map(SourceCodeAnalysis.Suggestion::continuation).distinct().collect(Collectors.toList());
         }
-        return new Completion(options, unit.start() + anchor[0], cursor);
+        return new Completion(options, c.original(anchor[0]), cursor);
+    }
+
+    /**
+     * Shift-Tab: the signature and Javadoc of the declaration the cursor stands on or in (the JDK's from
+     * its {@code src.zip}, the library's from its sources), as plain text; null when there is none.
+     */
+    String inspect(String code, int cursor) {
+        int end = Math.min(cursor, code.length());
+        while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) {
+            end++; // the whole name the cursor is in
+        }
+        Context c = context(code, end);
+        List<SourceCodeAnalysis.Documentation> found = analysis.documentation(c.code(), c.cursor(), true);
+        if (found.isEmpty()) {
+            // a method named without its parentheses: JShell documents it only as a call
+            String call = c.code().substring(0, c.cursor()) + "(";
+            found = analysis.documentation(call, call.length(), true);
+        }
+        if (found.isEmpty()) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder();
+        for (SourceCodeAnalysis.Documentation d : found.subList(0, Math.min(found.size(), 6))) {
+            String javadoc = d.javadoc() != null ? SourceDocs.plain(d.javadoc()) : sources.javadoc(d.signature());
+            out.append(out.length() == 0 ? "" : "\n\n").append(d.signature());
+            if (javadoc != null && !javadoc.isBlank()) {
+                out.append("\n\n").append(javadoc);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * The snippet at the cursor as JShell should analyse it: after the variables, statements and local
+     * types the cell declared above it, inside one block, so that {@code String s = "x"; s.toUpper}
+     * completes before the cell has run. Methods and imports above are left out (a block cannot hold
+     * them); what earlier cells declared JShell knows already.
+     */
+    private Context context(String code, int cursor) {
+        Unit unit = unitAt(code, cursor);
+        StringBuilder block = new StringBuilder();
+        for (Unit earlier : split(code.substring(0, unit.start()))) {
+            if (declaresLocally(earlier.source())) {
+                block.append(earlier.source().strip()).append('\n');
+            }
+        }
+        if (block.length() == 0) {
+            return new Context(unit.source(), cursor - unit.start(), unit.start(), 0);
+        }
+        String prefix = "{\n" + block;
+        return new Context(prefix + unit.source(), prefix.length() + cursor - unit.start(), unit.start(), prefix.length());
+    }
+
+    private boolean declaresLocally(String source) {
+        List<Snippet> snippets = analysis.sourceToSnippets(source);
+        return !snippets.isEmpty() && switch (snippets.get(0).kind()) {
+            case VAR, STATEMENT, EXPRESSION, TYPE_DECL -> true;
+            default -> false;
+        };
+    }
+
+    /** Code for JShell's analysis, the cursor in it, and where the cell's own text starts in both. */
+    private record Context(String code, int cursor, int cellStart, int prefix) {
+        int original(int at) {
+            return cellStart + Math.max(0, at - prefix);
+        }
     }
 
     record Completion(List<String> options, int start, int end) {}

@@ -2,6 +2,7 @@ package aelab.kernel;
 
 import aelab.Results;
 import aelab.figures.Animation;
+import aelab.figures.LatentExplorer;
 import aelab.metrics.ClusteringTable;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,6 +31,12 @@ final class Displays {
         table(renderer, Table.class, t -> t);
         table(renderer, Results.class, Results::table);
         table(renderer, ClusteringTable.class, ClusteringTable::table);
+        // the interactive figure, with its static PNG beside it for pages where scripts do not run
+        renderer.createRegistration(LatentExplorer.class).preferring(MIMEType.TEXT_HTML, MIMEType.IMAGE_PNG).register((explorer, context) -> {
+            context.renderIfRequested(MIMEType.TEXT_HTML, explorer::html);
+            context.renderIfRequested(MIMEType.IMAGE_PNG, () -> LatentExplorer.base64(explorer.png()));
+            context.renderIfRequested(MIMEType.TEXT_PLAIN, explorer::toString);
+        });
         renderer.createRegistration(Animation.class).preferring(MIMEType.IMAGE_GIF)
                 .register((animation, context) -> context.renderIfRequested(MIMEType.IMAGE_GIF,
                         () -> Base64.getEncoder().encodeToString(animation.gif(Animation.DISPLAY_DELAY_MILLIS))));

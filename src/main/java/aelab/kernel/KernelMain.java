@@ -21,6 +21,10 @@ public final class KernelMain {
             // the kernel still starts; Lab.start repeats the error in the notebook, where it is seen
             System.err.println("AE Lab kernel: " + e.getMessage());
         }
+        // a cell's System.exit or Runtime.halt fails instead of ending the kernel
+        if (!ExitGuard.install()) {
+            System.err.println("AE Lab kernel: this JVM forbids a security manager, so a cell's System.exit will end the kernel");
+        }
         KernelConnectionProperties properties = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
         JupyterConnection connection = new JupyterConnection(properties);
         AelabKernel kernel = new AelabKernel();

@@ -20,6 +20,14 @@ public final class Notebook {
         return kernel.show(value);
     }
 
+    /** Clears the running cell's output so far (a loop of your own can redraw its figures this way). */
+    public static void clearOutput() {
+        AelabKernel kernel = AelabKernel.running();
+        if (kernel != null) {
+            kernel.clearOutput();
+        }
+    }
+
     /** Replaces what the display {@code id} shows with {@code value}. */
     public static void updateDisplay(String id, Object value) {
         if (id == null) {

@@ -17,6 +17,7 @@ class CellsTest {
 
     @BeforeAll
     static void start() {
+        System.setProperty("aelab.sources", "src/main/java"); // as the kernelspec names the checkout's sources
         cells = new Cells();
     }
 
@@ -81,5 +82,51 @@ class CellsTest {
         Cells.Completion c = cells.complete(code, code.length());
         assertTrue(c.options().contains("max("), c.options().toString());
         assertEquals(code.length() - 2, c.start());
+    }
+
+    @Test
+    void completionSeesTheVariablesTheCellDeclaredAboveTheCursor() {
+        String code = "String s = \"x\";\nint n = 2;\ns.toUpper";
+        Cells.Completion c = cells.complete(code, code.length());
+        assertEquals(List.of("toUpperCase("), c.options());
+        assertEquals(code.length() - "toUpper".length(), c.start());
+        // without the declaration above, nothing named s is known
+        assertTrue(cells.complete("s.toUpper", 9).options().isEmpty());
+    }
+
+    @Test
+    void inspectGivesTheSignatureAndTheLibrarysOwnJavadoc() {
+        String text = cells.inspect("aelab.data.Mnist.load", 21);
+        assertTrue(text.contains("aelab.data.Split aelab.data.Mnist.load(Path dir)\n\nLoads the IDX files of dir"), text);
+        // the cursor in the middle of the name finds it too
+        assertTrue(cells.inspect("aelab.Mode.QUICK.pick(1, 2)", 18).contains("int aelab.Mode.pick(int quick, int full)"),
+                cells.inspect("aelab.Mode.QUICK.pick(1, 2)", 18));
+        assertNull(cells.inspect("noSuchThing", 11));
+    }
+
+    @Test
+    void sourceDocsMatchOverloadsByTheirParameterTypes() {
+        assertEquals(List.of("List", "int[]", "Map"), SourceDocs.parameterTypes(
+                "java.util.List<java.lang.String> a, int... b, java.util.Map<String, java.lang.Integer> c"));
+        assertEquals("x and y", SourceDocs.plain("{@code x} and <b>y</b>"));
+        assertEquals("the ImageSet and its labels", SourceDocs.plain("the {@link ImageSet} and its {@code labels}"));
+        assertEquals("QUICK_TRAIN digits by Run.train, or the run", SourceDocs.plain(
+                "{@value #QUICK_TRAIN} digits by {@link Run#train}, or {@link Run the run}"));
+    }
+
+    @Test
+    void historyAnswersTailRangeAndGlobSearch() {
+        CellHistory h = new CellHistory();
+        h.add(1, "int a = 1;", "");
+        h.add(2, "a * 6", "6");
+        h.add(3, "a * 6", "6");
+        h.add(4, "String s = \"?\";", "");
+        assertEquals(List.of(List.of(1, 3, List.of("a * 6", "6")), List.of(1, 4, List.of("String s = \"?\";", ""))),
+                h.tail(2, true));
+        assertEquals(List.of(List.of(1, 2, "a * 6"), List.of(1, 3, "a * 6")), h.range(0, 2, 4, false));
+        assertTrue(h.range(7, 1, 5, false).isEmpty(), "another session has no cells");
+        assertEquals(3, h.search("*a*", 0, false, false).size());
+        assertEquals(List.of(List.of(1, 3, "a * 6")), h.search("a ? 6", 0, true, false));
+        assertEquals(List.of(List.of(1, 3, "a * 6")), h.search("a * 6", 1, false, false));
     }
 }
