@@ -2,9 +2,11 @@
 
 A notebook fails when a cell raises, or when it shows no image (every notebook's story is told in
 figures). Executed copies and HTML exports go to --out; with --figures, every image a notebook
-showed is also written there as <notebook>-<n>.png. --out/summary.json records each notebook's
-mode, engine, wall time, image count and final table (tools/results.py renders it). Run with
-Debian's /usr/bin/python3.
+showed is also written there as <notebook>-<n>.png; with --write-back, each executed notebook
+replaces its source, outputs and all, so that the repository shows them. --out/summary.json records
+each notebook's mode, engine, wall time, image count and final table (tools/results.py renders it).
+--jobs N runs N notebooks at a time, each kernel on one OpenMP thread (unless OMP_NUM_THREADS says
+otherwise), the longest first. Run with Debian's /usr/bin/python3.
 """
 import json
 import argparse
@@ -12,7 +14,9 @@ import base64
 import glob
 import os
 import sys
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor, as_completed
 
 import nbformat
 from nbclient import NotebookClient
@@ -65,8 +69,16 @@ def engine_line(nb):
     return None
 
 
+SUMMARY_LOCK = threading.Lock()
+
+
 def record(out_dir, name, mode, seconds, nb, n_images):
     """Adds one notebook's entry to out_dir/summary.json (written whole, then renamed)."""
+    with SUMMARY_LOCK:
+        write_record(out_dir, name, mode, seconds, nb, n_images)
+
+
+def write_record(out_dir, name, mode, seconds, nb, n_images):
     path = os.path.join(out_dir, "summary.json")
     summary = {}
     if os.path.exists(path):
@@ -126,7 +138,21 @@ def run(path, args):
             os.replace(target + ".tmp", target)
     if problem is None:
         record(args.out, name, args.mode, seconds, nb, len(images))
+        if args.write_back:
+            nbformat.write(nb, path + ".tmp")
+            os.replace(path + ".tmp", path)
     return name, seconds, len(images), problem
+
+
+def expected_seconds(path):
+    """How long the notebook took in the last full-mode run recorded under results/ (0 if unknown)."""
+    name = os.path.splitext(os.path.basename(path))[0]
+    for summary in sorted(glob.glob(os.path.join(ROOT, "results", "notebooks-*", "summary.json"))):
+        with open(summary) as f:
+            seconds = json.load(f).get(name, {}).get("seconds")
+        if seconds:
+            return seconds
+    return 0
 
 
 def main():
@@ -138,7 +164,15 @@ def main():
     parser.add_argument("--startup-timeout", type=int, default=60,
                         help="seconds the kernel may take to answer its first request")
     parser.add_argument("--cell-timeout", type=int, default=3600, help="seconds for one cell")
+    parser.add_argument("--jobs", type=int, default=1, help="notebooks run at a time (each on its own kernel)")
+    parser.add_argument("--write-back", action="store_true",
+                        help="replace each notebook with its executed copy, outputs included")
     args = parser.parse_args()
+    if args.jobs < 1:
+        sys.exit(f"--jobs must be 1 or more, got {args.jobs}")
+    if args.jobs > 1:
+        # the kernels share the cores: one OpenMP thread each unless the caller chose otherwise
+        os.environ.setdefault("OMP_NUM_THREADS", "1")
 
     # this checkout's kernelspec, whatever else the user's Jupyter has installed
     os.environ["JUPYTER_PATH"] = os.path.join(ROOT, "environment", "jupyter")
@@ -151,15 +185,21 @@ def main():
     paths = args.notebooks or sorted(glob.glob(os.path.join(ROOT, "notebooks", "*.ipynb")))
     if not paths:
         sys.exit("no notebooks found under notebooks/")
-    print(f"executing {len(paths)} notebook(s) in {args.mode} mode; output in {args.out}", flush=True)
+    if args.jobs > 1:
+        paths = sorted(paths, key=expected_seconds, reverse=True)  # the longest first: the two end together
+    print(f"executing {len(paths)} notebook(s) in {args.mode} mode, {args.jobs} at a time; output in {args.out}",
+          flush=True)
     failures = 0
-    for path in paths:
-        name, seconds, n_images, problem = run(os.path.abspath(path), args)
-        status = "ok" if problem is None else "FAILED"
-        print(f"{status:6} {name}: {seconds:.0f} s, {n_images} image(s)", flush=True)
-        if problem:
-            failures += 1
-            print("       " + problem.replace("\n", "\n       "), flush=True)
+    started = time.time()
+    with ThreadPoolExecutor(max_workers=args.jobs) as pool:
+        for done in as_completed([pool.submit(run, os.path.abspath(p), args) for p in paths]):
+            name, seconds, n_images, problem = done.result()
+            status = "ok" if problem is None else "FAILED"
+            print(f"{status:6} {name}: {seconds:.0f} s, {n_images} image(s)", flush=True)
+            if problem:
+                failures += 1
+                print("       " + problem.replace("\n", "\n       "), flush=True)
+    print(f"all {len(paths)} in {time.time() - started:.0f} s of wall time", flush=True)
     if failures:
         sys.exit(f"{failures} notebook(s) failed; executed copies are in {args.out}")
 

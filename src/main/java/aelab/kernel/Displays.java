@@ -31,6 +31,13 @@ final class Displays {
         table(renderer, Table.class, t -> t);
         table(renderer, Results.class, Results::table);
         table(renderer, ClusteringTable.class, ClusteringTable::table);
+        // library source a lesson turns on: highlighted by the front end as Java, its file and lines above it
+        renderer.createRegistration(SourceLines.class).preferring(MIMEType.TEXT_HTML).register((lines, context) -> {
+            context.renderIfRequested(MIMEType.TEXT_HTML, () -> "<div class=\"aelab-source\"><div style=\"font-size:"
+                    + "smaller;color:#555\">" + escape(lines.caption()) + "</div><pre><code class=\"language-java\">"
+                    + escape(lines.text()) + "</code></pre></div>");
+            context.renderIfRequested(MIMEType.TEXT_PLAIN, lines::toString);
+        });
         // the interactive figure, with its static PNG beside it for pages where scripts do not run
         renderer.createRegistration(LatentExplorer.class).preferring(MIMEType.TEXT_HTML, MIMEType.IMAGE_PNG).register((explorer, context) -> {
             context.renderIfRequested(MIMEType.TEXT_HTML, explorer::html);

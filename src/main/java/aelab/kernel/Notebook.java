@@ -20,6 +20,16 @@ public final class Notebook {
         return kernel.show(value);
     }
 
+    /** The lines of {@code type}'s method {@code name}, from the library's source as it is now. */
+    public static SourceLines source(Class<?> type, String name) {
+        return SourceLines.method(type, name);
+    }
+
+    /** The lines of {@code type}'s source from the first containing {@code from} to the next containing {@code to}. */
+    public static SourceLines source(Class<?> type, String from, String to) {
+        return SourceLines.between(type, from, to);
+    }
+
     /** Clears the running cell's output so far (a loop of your own can redraw its figures this way). */
     public static void clearOutput() {
         AelabKernel kernel = AelabKernel.running();
