@@ -157,7 +157,7 @@ def expected_seconds(path):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("notebooks", nargs="*", help="notebooks to run (default: notebooks/*.ipynb)")
+    parser.add_argument("notebooks", nargs="*", help="notebooks, or directories of them, to run (default: notebooks/)")
     parser.add_argument("--mode", choices=["quick", "full"], default="quick")
     parser.add_argument("--out", default=os.path.join(ROOT, "target", "notebooks"))
     parser.add_argument("--figures", help="also write every image shown into this directory")
@@ -182,7 +182,9 @@ def main():
     # the classpath follows the build: a dependency added since the setup ran is on it too
     write_kernelspec.refresh(ROOT)
 
-    paths = args.notebooks or sorted(glob.glob(os.path.join(ROOT, "notebooks", "*.ipynb")))
+    paths = []
+    for given in args.notebooks or [os.path.join(ROOT, "notebooks")]:
+        paths += sorted(glob.glob(os.path.join(given, "*.ipynb"))) if os.path.isdir(given) else [given]
     if not paths:
         sys.exit("no notebooks found under notebooks/")
     if args.jobs > 1:

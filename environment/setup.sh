@@ -27,11 +27,13 @@ say() { printf '\n== %s\n' "$*"; }
 if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
 
 # 1. Debian packages: Jupyter, fonts for headless Java2D, Fashion-MNIST, the build tools, the JDK's sources
-#    (the Javadoc the kernel shows on Shift-Tab), Jupyter's kernel conformance suite, and headless Chromium
-#    with Selenium for the browser tests.
+#    (the Javadoc the kernel shows on Shift-Tab), Jupyter's kernel conformance suite, headless Chromium
+#    with Selenium for the browser tests, and Sphinx with MyST, nbsphinx, furo and pandoc for the
+#    documentation site.
 PACKAGES=(jupyter-notebook jupyter-nbconvert python3-nbclient fontconfig fonts-dejavu-core
           dataset-fashion-mnist maven openjdk-17-jdk-headless openjdk-17-source npm
-          python3-jupyter-kernel-test chromium chromium-driver python3-selenium)
+          python3-jupyter-kernel-test chromium chromium-driver python3-selenium
+          python3-sphinx python3-nbsphinx python3-myst-parser furo pandoc)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

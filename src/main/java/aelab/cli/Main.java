@@ -49,13 +49,14 @@ public final class Main implements Runnable {
         @Override
         public void run() {
             int width = Experiments.all().stream().mapToInt(e -> e.name().length()).max().orElse(0);
+            int recipeWidth = Experiments.all().stream().mapToInt(e -> e.recipe().length()).max().orElse(0);
             for (Experiment e : Experiments.all()) {
                 boolean first = Experiments.recipes(e.name()).get(0).equals(e.recipe());
                 if (first) {
                     System.out.printf("%-" + width + "s  %s%n", e.name(), e.summary());
                 }
                 if (Experiments.recipes(e.name()).size() > 1) {
-                    System.out.printf("  --recipe %-" + Math.max(1, width - 8) + "s  %s%n", e.recipe(),
+                    System.out.printf("    --recipe %-" + recipeWidth + "s  %s%n", e.recipe(),
                             first ? "(default)" : e.summary());
                 }
             }

@@ -186,10 +186,12 @@ public final class LatentExplorer {
                 style="cursor:crosshair;display:block;max-width:none" alt="%5$s">
                 <div class="marker" style="position:absolute;display:none;width:12px;height:12px;margin:-7px 0 0 -7px;\
                 border:2px solid #000;border-radius:50%%;pointer-events:none"></div></div>
-                <div><canvas class="digit" width="%6$d" height="%6$d" style="display:block;background:#000;\
+                <div><canvas class="digit" width="%6$d" height="%6$d" style="display:none;background:#000;\
                 image-rendering:pixelated"></canvas>
-                <div class="where" style="font:13px monospace;margin-top:6px">move the pointer over the codes</div></div>
-                <img class="sprites" src="data:image/png;base64,%7$s" style="display:none" alt="">
+                <img class="sprites" src="data:image/png;base64,%7$s" width="%12$d" style="display:block;max-width:none" \
+                alt="the decoder over the same square">
+                <div class="where" style="font:13px monospace;margin-top:6px">the decoder over the same square \
+                (with scripts: move the pointer over the codes)</div></div>
                 </div>
                 <script>
                 (function () {
@@ -218,7 +220,13 @@ public final class LatentExplorer {
                     var z1 = x0 + col * (x1 - x0) / (grid - 1), z2 = y1 - row * (y1 - y0) / (grid - 1);
                     where.textContent = "z = (" + z1.toFixed(2) + ", " + z2.toFixed(2) + ")";
                   });
-                  function start() { draw((grid - 1) / 2, (grid - 1) / 2); }
+                  // without scripts the page shows the whole decoded grid; with them, the digit at the pointer
+                  function start() {
+                    sprites.style.display = "none";
+                    canvas.style.display = "block";
+                    where.textContent = "move the pointer over the codes";
+                    draw((grid - 1) / 2, (grid - 1) / 2);
+                  }
                   if (sprites.complete) start(); else sprites.addEventListener("load", start);
                 })();
                 </script>
