@@ -19,8 +19,9 @@ import sys
 import tempfile
 import time
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "tools"))
+import chromium  # noqa: E402  (in tools/)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 NOTEBOOK = "01-autoencoder-basics.ipynb"
@@ -59,11 +60,7 @@ def main():
     with tempfile.TemporaryDirectory() as directory:
         shutil.copy(os.path.join(ROOT, "notebooks", NOTEBOOK), directory)
         server, url = start_server(directory)
-        options = webdriver.ChromeOptions()
-        for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1300,4200"):
-            options.add_argument(flag)
-        options.binary_location = "/usr/bin/chromium"
-        browser = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+        browser = chromium.start(1300, 4200)
         try:
             browser.get(url.replace("/?token=", f"/notebooks/{NOTEBOOK}?token=").replace("/tree?token=", f"/notebooks/{NOTEBOOK}?token="))
             wait(browser, "return !!(window.Jupyter && Jupyter.notebook && Jupyter.notebook.kernel"

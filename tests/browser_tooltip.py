@@ -13,9 +13,9 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "tools"))
+import chromium  # noqa: E402  (in tools/)
 from browser_check import start_server, wait  # noqa: E402
-from selenium import webdriver  # noqa: E402
-from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
@@ -37,13 +37,7 @@ def main():
         with open(os.path.join(directory, "tooltip.ipynb"), "w") as f:
             json.dump(notebook, f)
         server, url = start_server(directory)
-        options = webdriver.ChromeOptions()
-        for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                     "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1100,760"):
-            options.add_argument(flag)
-        options.add_argument("--user-data-dir=" + tempfile.mkdtemp(prefix="aelab-chromium-"))
-        options.binary_location = "/usr/bin/chromium"
-        browser = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+        browser = chromium.start(1100, 760)
         try:
             browser.get(url.replace("/?token=", "/notebooks/tooltip.ipynb?token=")
                         .replace("/tree?token=", "/notebooks/tooltip.ipynb?token="))

@@ -13,14 +13,14 @@ import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "environment"))
 import write_kernelspec  # noqa: E402  (in environment/)
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "tools"))
+import chromium  # noqa: E402  (in tools/)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 os.environ["JUPYTER_PATH"] = os.path.join(ROOT, "environment", "jupyter")
 os.environ.setdefault("AELAB_MODE", "quick")
 
 from jupyter_client.manager import start_new_kernel  # noqa: E402
-from selenium import webdriver  # noqa: E402
-from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 
@@ -57,17 +57,6 @@ def explorer_output():
         manager.shutdown_kernel(now=True)
 
 
-def chromium():
-    options = webdriver.ChromeOptions()
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--window-size=1000,760"):
-        options.add_argument(flag)
-    options.add_argument("--user-data-dir=" + tempfile.mkdtemp(prefix="aelab-chromium-"))
-    options.binary_location = "/usr/bin/chromium"
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-
-
 class LatentExplorerInTheBrowser(unittest.TestCase):
 
     def test_the_digit_follows_the_pointer(self):
@@ -78,7 +67,7 @@ class LatentExplorerInTheBrowser(unittest.TestCase):
             page = os.path.join(directory, "explorer.html")
             with open(page, "w") as f:
                 f.write("<!doctype html><html><body style='margin:12px'>" + data["text/html"] + "</body></html>")
-            browser = chromium()
+            browser = chromium.start(1100, 760)
             try:
                 browser.get("file://" + page)
                 root = browser.find_element(By.CSS_SELECTOR, ".aelab-latent-explorer")

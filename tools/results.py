@@ -275,7 +275,8 @@ def notebooks(directory):
     lines = [f"Engine: {'; '.join(engines)}.", "", "| notebook | mode | wall time | figures |", "|---|---|---|---|"]
     for name, v in summary.items():
         lines.append(f"| `{name}` | {v['mode']} | {v['seconds'] / 60:.1f} min | {v['images']} |")
-    lines.append(f"| all {len(summary)} | | **{total / 60:.0f} min** | {sum(v['images'] for v in summary.values())} |")
+    lines.append(f"| all {len(summary)}, summed (notebooks that ran side by side overlap) | | {total / 60:.0f} min |"
+                 f" {sum(v['images'] for v in summary.values())} |")
     return "\n".join(lines) + "\n"
 
 

@@ -8,11 +8,10 @@ chromium, chromium-driver and python3-selenium.
 import argparse
 import os
 import sys
-import tempfile
 import time
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import chromium  # noqa: E402  (beside this file)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SITE = os.path.join(ROOT, "target", "site")
@@ -27,13 +26,7 @@ def main():
     if not os.path.exists(os.path.join(SITE, "index.html")):
         sys.exit("no site in target/site: build it first with /usr/bin/python3 tools/build_site.py")
     os.makedirs(args.out, exist_ok=True)
-    options = webdriver.ChromeOptions()
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,1600"):
-        options.add_argument(flag)
-    options.add_argument("--user-data-dir=" + tempfile.mkdtemp(prefix="aelab-chromium-"))
-    options.binary_location = "/usr/bin/chromium"
-    browser = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    browser = chromium.start(1280, 1600)
     try:
         for page in PAGES:
             browser.get("file://" + os.path.join(SITE, page))

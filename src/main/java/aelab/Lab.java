@@ -26,8 +26,24 @@ public final class Lab {
         System.out.println(mode.describe());
         System.out.println("engine: " + engine.getEngineName() + " " + engine.getVersion()
                 + " (" + Threads.describe() + openBlas(engine) + "), seed " + seed
-                + ", data: " + data.toAbsolutePath().normalize());
+                + ", data: " + shown(data));
         return mode;
+    }
+
+    /**
+     * A path as a notebook prints it: relative to the project ({@code AELAB_PROJECT}) when inside it, so
+     * that a notebook's saved outputs do not name the directory it happened to run in.
+     */
+    public static java.nio.file.Path shown(java.nio.file.Path path) {
+        java.nio.file.Path absolute = path.toAbsolutePath().normalize();
+        String project = System.getenv("AELAB_PROJECT");
+        if (project != null) {
+            java.nio.file.Path root = java.nio.file.Path.of(project).toAbsolutePath().normalize();
+            if (absolute.startsWith(root)) {
+                return root.relativize(absolute);
+            }
+        }
+        return absolute;
     }
 
     /** The OpenBLAS kernel the launcher pinned for MXNet (environment/openblas_core.sh), for the header. */
