@@ -155,6 +155,17 @@ public final class Figures {
         return axis;
     }
 
+    /** A figure as base64 PNG, as a notebook's image/png output holds it. */
+    public static String pngBase64(BufferedImage image) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", bytes);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return java.util.Base64.getEncoder().encodeToString(bytes.toByteArray());
+    }
+
     /** Saves a figure as PNG; the directory is created, and the file appears whole or not at all. */
     public static Path savePng(BufferedImage image, Path file) throws IOException {
         return AtomicFile.write(file, tmp -> {

@@ -6,15 +6,10 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
-import javax.imageio.ImageIO;
 
 /**
  * A 2-D latent space to move through: the test digits' codes as a scatter and, beside it, the digit the
@@ -230,7 +225,7 @@ public final class LatentExplorer {
                   if (sprites.complete) start(); else sprites.addEventListener("load", start);
                 })();
                 </script>
-                """, id, base64(scatter), scatter.getWidth(), scatter.getHeight(), escape(title), zoom, base64(sprites),
+                """, id, Figures.pngBase64(scatter), scatter.getWidth(), scatter.getHeight(), escape(title), zoom, Figures.pngBase64(sprites),
                 GRID, side, LEFT, TOP, SIZE, num(x0), num(x1), num(y0), num(y1));
     }
 
@@ -250,17 +245,6 @@ public final class LatentExplorer {
 
     private static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
-
-    /** A PNG as base64, as a notebook's image/png output holds it. */
-    public static String base64(BufferedImage image) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Base64.getEncoder().encodeToString(bytes.toByteArray());
     }
 
     @Override

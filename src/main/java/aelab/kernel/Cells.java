@@ -29,7 +29,7 @@ final class Cells implements AutoCloseable {
     private final CellExecution execution = new CellExecution();
     private final JShell shell;
     private final SourceCodeAnalysis analysis;
-    private final SourceDocs sources = SourceDocs.fromSystemProperty();
+    private final SourceDocs sources = SourceDocs.ofLibrary();
     /** Snippet id to the line of its cell it starts on (0-based), to name lines in errors. */
     private final Map<String, Integer> firstLine = new TreeMap<>();
 

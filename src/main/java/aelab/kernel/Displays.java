@@ -2,14 +2,11 @@ package aelab.kernel;
 
 import aelab.Results;
 import aelab.figures.Animation;
+import aelab.figures.Figures;
 import aelab.figures.LatentExplorer;
 import aelab.metrics.ClusteringTable;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.function.Function;
-import javax.imageio.ImageIO;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.knowm.xchart.BitmapEncoder;
@@ -41,7 +38,7 @@ final class Displays {
         // the interactive figure, with its static PNG beside it for pages where scripts do not run
         renderer.createRegistration(LatentExplorer.class).preferring(MIMEType.TEXT_HTML, MIMEType.IMAGE_PNG).register((explorer, context) -> {
             context.renderIfRequested(MIMEType.TEXT_HTML, explorer::html);
-            context.renderIfRequested(MIMEType.IMAGE_PNG, () -> LatentExplorer.base64(explorer.png()));
+            context.renderIfRequested(MIMEType.IMAGE_PNG, () -> Figures.pngBase64(explorer.png()));
             context.renderIfRequested(MIMEType.TEXT_PLAIN, explorer::toString);
         });
         renderer.createRegistration(Animation.class).preferring(MIMEType.IMAGE_GIF)
@@ -59,13 +56,7 @@ final class Displays {
     }
 
     static String png(Chart<?, ?> chart) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(BitmapEncoder.getBufferedImage(chart), "png", bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Base64.getEncoder().encodeToString(bytes.toByteArray());
+        return Figures.pngBase64(BitmapEncoder.getBufferedImage(chart));
     }
 
     /** A table as HTML, its cells formatted as Tablesaw prints them (so four significant digits stay four). */

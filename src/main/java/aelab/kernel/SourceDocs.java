@@ -24,8 +24,7 @@ import javax.tools.ToolProvider;
 /**
  * The Javadoc of a class, method, constructor or field read from the library's own sources, for the
  * declarations JShell finds but has no documentation for (it reads only the JDK's {@code src.zip}).
- * The sources are the checkout's {@code src/main/java}, which the kernelspec names in the system
- * property {@code aelab.sources}.
+ * The sources are the checkout's {@code src/main/java} ({@link SourceLines#root()}).
  */
 final class SourceDocs {
 
@@ -37,10 +36,9 @@ final class SourceDocs {
         this.root = root;
     }
 
-    /** From the system property {@code aelab.sources}, or one that finds nothing when it is unset. */
-    static SourceDocs fromSystemProperty() {
-        String dir = System.getProperty("aelab.sources");
-        return new SourceDocs(dir == null ? null : Path.of(dir));
+    /** Over the library's sources where {@link SourceLines#root()} finds them. */
+    static SourceDocs ofLibrary() {
+        return new SourceDocs(SourceLines.root());
     }
 
     /**
