@@ -4,7 +4,9 @@ A notebook fails when a cell raises, or when it shows no image (every notebook's
 figures). Executed copies and HTML exports go to --out; with --figures, every image a notebook
 showed is also written there as <notebook>-<n>.png; with --write-back, each executed notebook
 replaces its source, outputs and all, so that the repository shows them. --out/summary.json records
-each notebook's mode, engine, wall time, image count and final table (tools/results.py renders it).
+each notebook's mode, engine, wall time, image count, key effects and final table (tools/results.py
+renders it). A lesson fails unless it displays at least one key effect (aelab.KeyEffect) and each of
+them holds: the number its lesson turns on, on the right side of its threshold.
 --jobs N runs N notebooks at a time, each kernel on one OpenMP thread (unless OMP_NUM_THREADS says
 otherwise), the longest first. Run with Debian's /usr/bin/python3.
 """
@@ -59,6 +61,32 @@ def final_table(nb):
     return None
 
 
+EFFECT_MIME = "application/vnd.aelab.key-effect+json"
+
+
+def key_effects(nb):
+    """The key effects a notebook displayed (aelab.KeyEffect), in order."""
+    found = []
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if EFFECT_MIME in data:
+                value = data[EFFECT_MIME]
+                found.append(json.loads(value) if isinstance(value, str) else value)
+    return found
+
+
+def effect_problem(effects):
+    """Why a lesson's key effects fail the check, or None: it must show at least one, and each must hold."""
+    if not effects:
+        return "the lesson displayed no key effect (aelab.KeyEffect): it must name its effect as a number"
+    missed = [e for e in effects if not e.get("shown")]
+    if missed:
+        return "; ".join(f"key effect not shown: {e['name']} = {e['value']} (threshold {e['relation']} "
+                         f"{e['threshold']})" for e in missed)
+    return None
+
+
 def engine_line(nb):
     """The header line a notebook's first cell prints: engine, threads, seed, data."""
     for cell in nb.cells:
@@ -85,7 +113,7 @@ def write_record(out_dir, name, mode, seconds, nb, n_images):
         with open(path) as f:
             summary = json.load(f)
     summary[name] = {"mode": mode, "seconds": round(seconds, 1), "images": n_images,
-                     "engine": engine_line(nb), "final_table": final_table(nb)}
+                     "engine": engine_line(nb), "key_effects": key_effects(nb), "final_table": final_table(nb)}
     with open(path + ".tmp", "w") as f:
         json.dump(dict(sorted(summary.items())), f, indent=2)
     os.replace(path + ".tmp", path)
@@ -106,6 +134,11 @@ def execute(path, log, args):
         return nb, str(e)
     except RuntimeError as e:
         return nb, f"the kernel '{KERNEL}' did not start: {e}; see {log.name}"
+
+
+def is_lesson(path):
+    """A numbered lesson (not a solutions notebook): each names its key effect."""
+    return os.path.basename(os.path.dirname(os.path.abspath(path))) == "notebooks"
 
 
 def run(path, args):
@@ -129,6 +162,8 @@ def run(path, args):
             problem = f"cell {i} raised {out.get('ename')}: {out.get('evalue')}\n{cell.source[:400]}"
     if problem is None and not images:
         problem = "the notebook showed no image (no image/png output in any cell)"
+    if problem is None and is_lesson(path):
+        problem = effect_problem(key_effects(nb))
     if args.figures and images:
         os.makedirs(args.figures, exist_ok=True)
         for k, png in enumerate(images, 1):

@@ -13,8 +13,8 @@ metrics.json and history/*.csv. Kinds:
                                       often P was updated, code norm, ACC of each method, training time
     basics DATASET                    one row per run of the 784-32 autoencoder: training BCE of the
                                       first and last epoch, test MSE, training time
-    conv DATASET                      one row per network (failing, fixed) of each conv run: test MSE,
-                                      summed code variance, training time
+    conv DATASET                      one row per run of the conv experiment (as written, shuffled, each
+                                      defect mended): steps on digits, loss, output and code variance, time
     aae-semi DATASET [RECIPE...]      one row per label count of each semi-supervised AAE run of the
                                       recipes named (default refined): the preset's settings,
                                       epochs, validation and test error, training time
@@ -163,15 +163,14 @@ def basics(dataset):
 
 
 def conv(dataset):
-    names = {"failing": "failing: sigmoids, truncated-normal kernels, Adam 1e-4, batches of 1,000 sorted by label",
-             "fixed": "fixed: ReLU, Xavier kernels, Adam 1e-3, shuffled batches of 128"}
-    lines = ["| run | seed | network | epochs | test MSE per pixel | summed variance of the code units | training time |",
-             "|---|---|---|---|---|---|---|"]
+    lines = ["| run | seed | what runs | steps on digits | loss (MSE per pixel) | output variance across digits |"
+             " code variance across digits | training time |",
+             "|---|---|---|---|---|---|---|---|"]
     for path, config, m, _ in runs("conv", dataset):
-        for key, name in names.items():
-            v = m[key]
-            lines.append(f"| `{path}` | {config['seed']} | {name} | {v['epochs']} | **{v['test_mse']:.4f}** |"
-                         f" {v['code_variance_sum']:.3g} | {stage_seconds(path, key) / 60:.1f} min |")
+        for name, v in m.items():
+            if isinstance(v, dict):
+                lines.append(f"| `{path}` | {config['seed']} | {name} | {v['steps_on_digits']:.0f} | **{v['loss']:.4f}** |"
+                             f" {v['output_variance']:.3g} | {v['code_variance']:.3g} | {v['seconds'] / 60:.1f} min |")
     return "\n".join(lines) + "\n"
 
 

@@ -165,6 +165,36 @@ public final class ImageSet {
         return new ImageSet(name, p, y, rows, cols);
     }
 
+    /** The pixel-wise average of the images. */
+    public float[] meanImage() {
+        int d = pixelsPerImage();
+        double[] sum = new double[d];
+        for (int i = 0; i < size(); i++) {
+            for (int k = 0; k < d; k++) {
+                sum[k] += pixels[i * d + k];
+            }
+        }
+        float[] mean = new float[d];
+        for (int k = 0; k < d; k++) {
+            mean[k] = (float) (sum[k] / Math.max(1, size()));
+        }
+        return mean;
+    }
+
+    /** The mean squared error per pixel of drawing every image as the average one: the error any autoencoder must beat. */
+    public double averageImageError() {
+        float[] mean = meanImage();
+        int d = pixelsPerImage();
+        double s = 0;
+        for (int i = 0; i < size(); i++) {
+            for (int k = 0; k < d; k++) {
+                double e = pixels[i * d + k] - mean[k];
+                s += e * e;
+            }
+        }
+        return s / ((double) Math.max(1, size()) * d);
+    }
+
     /** How many images each class has. */
     public int[] classCounts() {
         int[] counts = new int[Math.max(classCount(), 0)];
@@ -267,7 +297,8 @@ public final class ImageSet {
         return idx;
     }
 
-    static int[] permutation(int n, Random random) {
+    /** A uniformly random order of 0..n-1 (Fisher-Yates). */
+    public static int[] permutation(int n, Random random) {
         int[] idx = identity(n);
         for (int i = n - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);

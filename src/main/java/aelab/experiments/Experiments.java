@@ -9,7 +9,7 @@ import java.util.Optional;
  */
 public final class Experiments {
 
-    private static final List<Experiment> ALL = List.of(new BasicsExperiment(), new SparseExperiment(),
+    private static final List<Experiment> ALL = List.of(new BasicsExperiment(), SparseExperiment.original(), SparseExperiment.collection(),
             new VaeExperiment(), new ConvExperiment(), new AaeExperiment(), new SupervisedAaeExperiment(),
             SemiSupervisedExperiment.refined(), SemiSupervisedExperiment.augmented(), SemiSupervisedExperiment.consistent(),
             new AutoencoderGanExperiment(),

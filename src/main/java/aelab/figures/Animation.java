@@ -107,7 +107,8 @@ public final class Animation {
         g.fillRect(0, 0, out.getWidth(), out.getHeight());
         g.setColor(Color.DARK_GRAY);
         g.setFont(ImageGrid.TITLE_FONT);
-        g.drawString(title, 4, 16);
+        // say so when frames are left out, so that no reader takes the strip for every epoch
+        g.drawString(n < frames.size() ? title + " (" + n + " of " + frames.size() + " frames)" : title, 4, 16);
         for (int k = 0; k < n; k++) {
             int index = n == 1 ? 0 : (int) Math.round(k * (frames.size() - 1) / (double) (n - 1));
             int x = vertical ? 0 : k * (first.getWidth() + gap);

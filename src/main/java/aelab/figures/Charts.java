@@ -22,7 +22,7 @@ public final class Charts {
 
     static final int WIDTH = 640;
     static final int HEIGHT = 360;
-    private static final Color PRIOR_GREY = new Color(0, 0, 0, 40);
+    private static final Color PRIOR_MARK = new Color(0, 0, 0, 110);
 
     private Charts() {}
 
@@ -86,7 +86,7 @@ public final class Charts {
 
     /**
      * As {@link #scatter(float[][], int[], String, String, String)}, with reference points (prior
-     * samples, say) drawn first in translucent grey.
+     * samples, say) drawn over them as translucent dark crosses.
      */
     public static BufferedImage scatter(float[][] points, int[] labels, float[][] reference, String title,
             String xAxis, String yAxis) {
@@ -96,11 +96,6 @@ public final class Charts {
         chart.getStyler().setDefaultSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setMarkerSize(4);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-        if (reference != null) {
-            XYSeries s = chart.addSeries("prior samples", column(reference, 0), column(reference, 1));
-            s.setMarker(SeriesMarkers.CIRCLE);
-            s.setMarkerColor(PRIOR_GREY);
-        }
         int classes = 0;
         for (int y : labels) {
             classes = Math.max(classes, y + 1);
@@ -121,6 +116,12 @@ public final class Charts {
             s.setMarker(SeriesMarkers.CIRCLE);
             s.setMarkerColor(Figures.CLASS_COLORS[c % 10]);
         }
+        if (reference != null) {
+            // drawn last, as thin dark crosses: on top of the codes, yet the codes show through
+            XYSeries s = chart.addSeries("prior samples", column(reference, 0), column(reference, 1));
+            s.setMarker(SeriesMarkers.CROSS);
+            s.setMarkerColor(PRIOR_MARK);
+        }
         return BitmapEncoder.getBufferedImage(chart);
     }
 
@@ -132,6 +133,8 @@ public final class Charts {
         style(chart);
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setXAxisLabelRotation(categories.size() > 20 ? 90 : 0);
+        // XChart skips category labels closer than its spacing hint (74 px): label every bar
+        chart.getStyler().setXAxisTickMarkSpacingHint(8);
         List<Double> v = new ArrayList<>();
         for (double d : values) {
             v.add(d);

@@ -7,7 +7,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 
-/** A confusion matrix of clusters against labels, each cell shaded by its count and labelled with it. */
+/** Matrices drawn cell by cell, each cell shaded and labelled with its value: confusion matrices, soft assignments. */
 public final class Heatmap {
 
     private static final int CELL = 44;
@@ -29,8 +29,37 @@ public final class Heatmap {
                 max = Math.max(max, v);
             }
         }
-        int rows = w.length;
-        int cols = w[0].length;
+        String[][] text = new String[w.length][w[0].length];
+        double[][] shade = new double[w.length][w[0].length];
+        for (int r = 0; r < w.length; r++) {
+            for (int c = 0; c < w[0].length; c++) {
+                text[r][c] = String.valueOf(w[r][c]);
+                shade[r][c] = Math.sqrt(w[r][c] / (double) max); // square root: small counts stay visible
+            }
+        }
+        return draw(text, shade, rowName, "true label", title);
+    }
+
+    /**
+     * Values between 0 and {@code max} (probabilities, say), each cell shaded on that one scale and
+     * labelled with its value to two decimals, so that two such figures compare cell by cell.
+     */
+    public static BufferedImage values(float[][] v, double max, String rowName, String columnName, String title) {
+        String[][] text = new String[v.length][v[0].length];
+        double[][] shade = new double[v.length][v[0].length];
+        for (int r = 0; r < v.length; r++) {
+            for (int c = 0; c < v[0].length; c++) {
+                text[r][c] = String.format(java.util.Locale.ROOT, "%.2f", v[r][c]);
+                shade[r][c] = Math.max(0, Math.min(1, v[r][c] / max));
+            }
+        }
+        return draw(text, shade, rowName, columnName + " (shade: 0 white, " + max + " dark)", title);
+    }
+
+    private static BufferedImage draw(String[][] text, double[][] shade, String rowName, String columnName,
+            String title) {
+        int rows = text.length;
+        int cols = text[0].length;
         int width = MARGIN + cols * CELL + 20;
         int height = MARGIN + rows * CELL + 40;
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -43,7 +72,7 @@ public final class Heatmap {
         g.drawString(title, 8, 18);
         g.setFont(ImageGrid.LABEL_FONT);
         FontMetrics fm = g.getFontMetrics();
-        g.drawString("true label", MARGIN + cols * CELL / 2 - fm.stringWidth("true label") / 2, 36);
+        g.drawString(columnName, MARGIN + cols * CELL / 2 - fm.stringWidth(columnName) / 2, 36);
         g.drawString(rowName, 4, MARGIN - 6);
         for (int c = 0; c < cols; c++) {
             String s = String.valueOf(c);
@@ -54,13 +83,11 @@ public final class Heatmap {
             g.setColor(Color.DARK_GRAY);
             g.drawString(s, MARGIN - 8 - fm.stringWidth(s), MARGIN + r * CELL + (CELL + fm.getAscent()) / 2);
             for (int c = 0; c < cols; c++) {
-                double t = Math.sqrt(w[r][c] / (double) max);
-                Color fill = blend(Color.WHITE, Figures.CLASS_COLORS[0].darker(), t);
-                g.setColor(fill);
+                double t = shade[r][c];
+                g.setColor(blend(Color.WHITE, Figures.CLASS_COLORS[0].darker(), t));
                 g.fillRect(MARGIN + c * CELL, MARGIN + r * CELL, CELL - 1, CELL - 1);
-                String v = String.valueOf(w[r][c]);
                 g.setColor(t > 0.55 ? Color.WHITE : Color.DARK_GRAY);
-                g.drawString(v, MARGIN + c * CELL + (CELL - fm.stringWidth(v)) / 2,
+                g.drawString(text[r][c], MARGIN + c * CELL + (CELL - fm.stringWidth(text[r][c])) / 2,
                         MARGIN + r * CELL + (CELL + fm.getAscent()) / 2 - 2);
             }
         }

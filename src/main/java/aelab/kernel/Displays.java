@@ -1,5 +1,6 @@
 package aelab.kernel;
 
+import aelab.KeyEffect;
 import aelab.Results;
 import aelab.figures.Animation;
 import aelab.figures.Figures;
@@ -40,6 +41,14 @@ final class Displays {
             context.renderIfRequested(MIMEType.TEXT_HTML, explorer::html);
             context.renderIfRequested(MIMEType.IMAGE_PNG, () -> Figures.pngBase64(explorer.png()));
             context.renderIfRequested(MIMEType.TEXT_PLAIN, explorer::toString);
+        });
+        // a lesson's key effect: a line for the reader, JSON for the notebook runner's check
+        MIMEType effectType = MIMEType.parse(KeyEffect.MIME);
+        renderer.createRegistration(KeyEffect.class).preferring(MIMEType.TEXT_HTML, effectType).register((effect, context) -> {
+            context.renderIfRequested(MIMEType.TEXT_HTML, () -> "<p class=\"aelab-key-effect\"><b>Key effect</b>: "
+                    + escape(effect.toString().substring("key effect: ".length())) + "</p>");
+            context.renderIfRequested(effectType, effect::json);
+            context.renderIfRequested(MIMEType.TEXT_PLAIN, effect::toString);
         });
         renderer.createRegistration(Animation.class).preferring(MIMEType.IMAGE_GIF)
                 .register((animation, context) -> context.renderIfRequested(MIMEType.IMAGE_GIF,

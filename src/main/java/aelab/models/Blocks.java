@@ -39,6 +39,11 @@ public final class Blocks {
         return new UniformInitializer((float) (1 / Math.sqrt(fanIn)));
     }
 
+    /** Uniform in ±sqrt(6 / (fan_in + fan_out)): Glorot/Xavier, TensorFlow's xavier_initializer(). */
+    public static Initializer glorotUniform(long fanIn, long fanOut) {
+        return new UniformInitializer((float) Math.sqrt(6.0 / (fanIn + fanOut)));
+    }
+
     public static Optimizer adam(float rate) {
         return new Adam(rate);
     }

@@ -65,6 +65,21 @@ public final class Diagnostics {
         return Math.sqrt(s / n);
     }
 
+    /** The median length (L2 norm) of the rows: how far from the origin a typical code lies. */
+    public static double medianNorm(float[][] rows) {
+        double[] norms = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            double s = 0;
+            for (float v : rows[i]) {
+                s += v * v;
+            }
+            norms[i] = Math.sqrt(s);
+        }
+        java.util.Arrays.sort(norms);
+        int n = norms.length;
+        return n == 0 ? Double.NaN : n % 2 == 1 ? norms[n / 2] : (norms[n / 2 - 1] + norms[n / 2]) / 2;
+    }
+
     /** The share of values below zero (0.0 to 1.0). */
     public static double negativeShare(float[][] rows) {
         return share(rows, v -> v < 0);

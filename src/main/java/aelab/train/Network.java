@@ -14,6 +14,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.util.Pair;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,7 @@ public final class Network {
     private final ParameterStore store;
     private final boolean accumulates;
     private long steps;
+    private final Map<String, NDArray> zeros = new HashMap<>(); // the gradients of an empty batch, made once
 
     /** Initialises {@code block}'s parameters for inputs of {@code inputShapes} in {@code manager}. */
     public Network(String name, Block block, Optimizer optimizer, NDManager manager, Shape... inputShapes) {
@@ -121,12 +123,28 @@ public final class Network {
         if (maxNorm > 0) {
             clipGradientNorm(maxNorm);
         }
+        update(false);
+    }
+
+    /**
+     * One optimizer update with every gradient zero, which is what a step on an empty batch gives:
+     * an optimizer with momentum (Adam) still moves the weights along its running mean.
+     */
+    public void emptyStep() {
+        update(true);
+    }
+
+    private void update(boolean zeroGradients) {
         for (Pair<String, Parameter> p : block.getParameters()) {
             Parameter parameter = p.getValue();
             if (!parameter.requiresGradient()) {
                 continue;
             }
             NDArray weight = parameter.getArray();
+            if (zeroGradients) {
+                optimizer.update(parameter.getId(), weight, zeros.computeIfAbsent(parameter.getId(), k -> weight.zerosLike()));
+                continue;
+            }
             // getGradient makes a new handle each call: close it, or native memory grows per step
             try (NDArray grad = weight.getGradient()) {
                 optimizer.update(parameter.getId(), weight, grad);

@@ -95,4 +95,12 @@ class ImageSetTest {
         assertEquals(3, t.rowCount());
         assertEquals(40.0, t.doubleColumn("percent").get(0), 1e-9);
     }
+
+    @Test
+    void theAverageImageAndItsErrorAreThePixelMeansAndVariances() {
+        ImageSet two = new ImageSet("two", new float[] {0, 1, 1, 1}, new int[] {0, 1}, 1, 2);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {0.5f, 1f}, two.meanImage(), 1e-7f);
+        // pixel 0 varies by 0.25 around its mean, pixel 1 not at all: 0.125 per pixel
+        assertEquals(0.125, two.averageImageError(), 1e-12);
+    }
 }

@@ -221,4 +221,16 @@ class FiguresTest {
         assertEquals(a.frames().get(0).getWidth(), still.getWidth());
         assertThrows(IllegalStateException.class, () -> new Animation().saveGif(dir.resolve("none.gif"), 100));
     }
+
+    /** Two value heatmaps on one scale shade equal values alike, whatever else each holds. */
+    @Test
+    void valueHeatmapsShareOneScale() {
+        BufferedImage a = Heatmap.values(new float[][] {{0.5f, 0.1f}}, 1, "digit", "cluster", "a");
+        BufferedImage b = Heatmap.values(new float[][] {{0.5f, 0.9f}}, 1, "digit", "cluster", "b");
+        // the first cell's corner (away from its text) in each
+        int x = 62;
+        int y = 62;
+        assertEquals(a.getRGB(x, y), b.getRGB(x, y));
+        assertTrue(a.getRGB(x + 44, y) != b.getRGB(x + 44, y), "0.1 and 0.9 shade differently");
+    }
 }

@@ -25,4 +25,11 @@ class DiagnosticsTest {
         assertEquals(2 / 3.0, Diagnostics.rowsWithAZero(CODES), 1e-12);
         assertArrayEquals(new double[] {2 / 3.0, 2.0}, Diagnostics.columnMean(CODES), 1e-12);
     }
+
+    @Test
+    void medianNormIsTheMiddleRowLength() {
+        float[][] rows = {{3, 4}, {0, 1}, {6, 8}, {0, 0}};
+        assertEquals(3.0, Diagnostics.medianNorm(rows), 1e-12); // lengths 0, 1, 5, 10
+        assertEquals(5.0, Diagnostics.medianNorm(java.util.Arrays.copyOf(rows, 3)), 1e-12);
+    }
 }

@@ -64,4 +64,41 @@ class NetworkTest {
             assertEquals(held[0], held[1]);
         }
     }
+
+    /**
+     * An empty batch's zero gradients still move Adam's weights, along its running mean: after one step
+     * with gradient (3, 4) from weights 0, each empty step is lr * sqrt(1 - b2^t) / (1 - b1^t) * b1^k m /
+     * (sqrt(b2^k v) + eps), in the direction of the first; plain SGD does not move.
+     */
+    @Test
+    void anEmptyStepMovesAdamAlongItsMomentumButNotPlainSgd() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Linear layer = Linear.builder().setUnits(1).optBias(false).build();
+            layer.setInitializer(new ConstantInitializer(0f), Parameter.Type.WEIGHT);
+            Network net = new Network("linear", layer, new Adam(0.1f), m, new Shape(1, 2));
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                gc.backward(net.forward(m.create(new float[] {3f, 4f}, new Shape(1, 2)), true).sum());
+            }
+            net.step();
+            float[] afterReal = layer.getParameters().get("weight").getArray().toFloatArray();
+            net.emptyStep();
+            float[] afterEmpty = layer.getParameters().get("weight").getArray().toFloatArray();
+            for (int i = 0; i < 2; i++) {
+                double g = i == 0 ? 3 : 4;
+                double mean = 0.1 * g * 0.9;
+                double variance = 0.001 * g * g * 0.999;
+                double rate = 0.1 * Math.sqrt(1 - 0.999 * 0.999) / (1 - 0.9 * 0.9);
+                assertEquals(afterReal[i] - rate * mean / (Math.sqrt(variance) + 1e-8), afterEmpty[i], 1e-5);
+                assertTrue(afterEmpty[i] < afterReal[i] && afterReal[i] < 0, "moves on in the first step's direction");
+            }
+            assertEquals(2, net.steps());
+        }
+        try (NDManager m = NDManager.newBaseManager()) {
+            Linear layer = Linear.builder().setUnits(1).build();
+            Network net = new Network("linear", layer, new Sgd(1f, 0f), m, new Shape(1, 2));
+            float[] before = layer.getParameters().get("weight").getArray().toFloatArray();
+            net.emptyStep();
+            assertArrayEquals(before, layer.getParameters().get("weight").getArray().toFloatArray(), 0f);
+        }
+    }
 }

@@ -29,6 +29,12 @@ import ai.djl.training.optimizer.Optimizer;
 public record DeepClusteringConfig(String name, DeepClustering.Method method, int clusters, int[] sizes, Pretraining pretraining,
         float clusterRate, int batchSize, int updateInterval, double tolerance, float klWeight,
         float adversarialWeight, int kmeansRestarts, boolean collapse, int pretrainShift, int tuneShift, double rotation) {
+    /** Written with the arrays' contents, so that a notebook printing it shows the sizes. */
+    @Override
+    public String toString() {
+        return aelab.Records.toString(this);
+    }
+
     public DeepClusteringConfig {
         sizes = sizes.clone();
         if (pretrainShift < 0 || tuneShift < 0) {

@@ -20,6 +20,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
@@ -27,7 +28,6 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.TruncatedNormalInitializer;
-import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.training.optimizer.Optimizer;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,9 +45,9 @@ public final class ConvAutoencoder implements AutoCloseable, Checkpointed {
 
     /** How the convolution kernels start. */
     public enum Init {
-        /** truncated normal with standard deviation 1 (TensorFlow's default for that initializer) */
+        /** truncated normal with standard deviation 1: TensorFlow's truncated_normal_initializer() as the asker called it */
         TRUNCATED_NORMAL,
-        /** Xavier/Glorot: variance scaled to the fan-in and fan-out */
+        /** Glorot uniform: variance scaled to the fan-in and fan-out */
         XAVIER
     }
 
@@ -55,10 +55,17 @@ public final class ConvAutoencoder implements AutoCloseable, Checkpointed {
      * @param filters channels of the two convolutions (16, 32 in the conv-autoencoder question)
      * @param dense sizes of the dense layer and of the code
      * @param activation of every hidden layer and of the code
-     * @param convInit initialisation of the convolution kernels (dense layers always use Xavier)
+     * @param convInit initialisation of the encoder's two convolution kernels; every other weight is
+     *     Glorot uniform and every bias zero, as in the question's code
      */
     public record Config(String name, int[] filters, int[] dense, Activation activation, Init convInit,
             float learningRate) {
+        /** Written with the arrays' contents, so that a notebook printing it shows the sizes. */
+        @Override
+        public String toString() {
+            return aelab.Records.toString(this);
+        }
+
         public Config {
             filters = filters.clone();
             dense = dense.clone();
@@ -106,33 +113,41 @@ public final class ConvAutoencoder implements AutoCloseable, Checkpointed {
         Activation a = config.activation;
         int c1 = config.filters[0];
         int c2 = config.filters[1];
-        Conv2d conv1 = Conv2d.builder().setKernelShape(new Shape(2, 2)).optStride(new Shape(2, 2)).setFilters(c1).build();
-        Conv2d conv2 = Conv2d.builder().setKernelShape(new Shape(2, 2)).optStride(new Shape(2, 2)).setFilters(c2).build();
+        int d1 = config.dense[0];
+        int d2 = config.dense[1];
+        boolean truncated = config.convInit == Init.TRUNCATED_NORMAL;
+        // TensorFlow's fans for a 2x2 kernel: 4 x input channels and 4 x output channels
+        Block conv1 = init(Conv2d.builder().setKernelShape(new Shape(2, 2)).optStride(new Shape(2, 2))
+                .setFilters(c1).build(), truncated ? new TruncatedNormalInitializer(1f) : Blocks.glorotUniform(4, 4L * c1));
+        Block conv2 = init(Conv2d.builder().setKernelShape(new Shape(2, 2)).optStride(new Shape(2, 2))
+                .setFilters(c2).build(), truncated ? new TruncatedNormalInitializer(1f) : Blocks.glorotUniform(4L * c1, 4L * c2));
         encoder.add(x -> new ai.djl.ndarray.NDList(x.singletonOrThrow().reshape(-1, 1, 28, 28)))
                 .add(conv1).add(a.asFunction())
                 .add(conv2).add(a.asFunction())
                 .add(x -> new ai.djl.ndarray.NDList(x.singletonOrThrow().reshape(-1, 7 * 7 * c2)))
-                .add(Linear.builder().setUnits(config.dense[0]).build()).add(a.asFunction())
-                .add(Linear.builder().setUnits(config.dense[1]).build()).add(a.asFunction());
-        TransposedConv2d up1 = new TransposedConv2d(c1, 2, 2);
+                .add(dense(7 * 7 * c2, d1)).add(a.asFunction())
+                .add(dense(d1, d2)).add(a.asFunction());
         // two output channels, of which only the first is used: MXNet 1.9.1's oneDNN transposed
         // convolution fails in backward with a single output channel
-        TransposedConv2d up2 = new TransposedConv2d(2, 2, 2);
-        decoder.add(Linear.builder().setUnits(config.dense[0]).build()).add(a.asFunction())
-                .add(Linear.builder().setUnits(7L * 7 * c2).build()).add(a.asFunction())
+        decoder.add(dense(d2, d1)).add(a.asFunction())
+                .add(dense(d1, 7 * 7 * c2)).add(a.asFunction())
                 .add(x -> new ai.djl.ndarray.NDList(x.singletonOrThrow().reshape(-1, c2, 7, 7)))
-                .add(up1).add(a.asFunction())
-                .add(up2)
+                .add(init(new TransposedConv2d(c1, 2, 2), Blocks.glorotUniform(4L * c2, 4L * c1))).add(a.asFunction())
+                .add(init(new TransposedConv2d(2, 2, 2), Blocks.glorotUniform(4L * c1, 4)))
                 .add(x -> new ai.djl.ndarray.NDList(
                         ai.djl.nn.Activation.sigmoid(x.singletonOrThrow().get(new NDIndex(":, 0")).reshape(-1, 784))));
-        Initializer convInit = config.convInit == Init.TRUNCATED_NORMAL
-                ? new TruncatedNormalInitializer(1f) : new XavierInitializer();
-        for (var block : List.of(conv1, conv2, up1, up2)) {
-            block.setInitializer(convInit, Parameter.Type.WEIGHT);
-        }
         SequentialBlock whole = new SequentialBlock().add(encoder).add(decoder);
         Optimizer adam = Blocks.adam(config.learningRate);
         network = new Network(config.name, whole, adam, manager, new Shape(1, 784));
+    }
+
+    private static Block dense(int in, int out) {
+        return init(Linear.builder().setUnits(out).build(), Blocks.glorotUniform(in, out));
+    }
+
+    private static Block init(Block block, Initializer weights) {
+        block.setInitializer(weights, Parameter.Type.WEIGHT);
+        return block;
     }
 
     public Config config() {
@@ -146,18 +161,25 @@ public final class ConvAutoencoder implements AutoCloseable, Checkpointed {
     @SafeVarargs
     public final History fit(ImageSet data, TrainingLoop.Options options, Consumer<History>... listeners) {
         try (CachedLoss cached = cachedLoss().orElse(null)) {
-            return TrainingLoop.run(config.name, data, manager, options, batch -> {
-                double value;
-                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                    NDArray loss = cached != null ? cached.forward(batch.x()).head()
-                            : Losses.meanSquaredError(network.forward(batch.x(), true), batch.x());
-                    gc.backward(loss);
-                    value = loss.getFloat();
-                }
-                network.step();
-                return Map.of("mse", value);
-            }, List.of(listeners));
+            return TrainingLoop.run(config.name, data, manager, options,
+                    batch -> Map.of("mse", step(batch.x(), cached)), List.of(listeners));
         }
+    }
+
+    /** One Adam step on a batch of images (rows of 784 pixels), through {@code cached} where not null; returns its MSE. */
+    double step(NDArray x, CachedLoss cached) {
+        double value;
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDArray loss = cached != null ? cached.forward(x).head() : Losses.meanSquaredError(network.forward(x, true), x);
+            gc.backward(loss);
+            value = loss.getFloat();
+        }
+        network.step();
+        return value;
+    }
+
+    NDManager manager() {
+        return manager;
     }
 
     /** The same network and loss as one cached MXNet graph ({@link CachedLoss}); empty where it cannot be. */

@@ -193,10 +193,11 @@ public final class DenseAutoencoder implements AutoCloseable, Checkpointed {
                 // 60,000). A view moved to the batch's manager takes them there (gradients flow through it).
                 NDArray w = kernel.reshape(kernel.getShape());
                 w.attach(x.getManager());
-                if (p.weightDecay() > 0 && (!p.decayCodeLayerOnly() || k == codeLayer)) {
+                boolean penalised = !p.codeLayerOnly() || k == codeLayer;
+                if (p.weightDecay() > 0 && penalised) {
                     total = total.add(Scalars.mul(Losses.weightDecay(w), p.weightDecay()));
                 }
-                if (p.nonnegativity() > 0) {
+                if (p.nonnegativity() > 0 && penalised) {
                     total = total.add(Scalars.mul(Losses.negativeWeightPenalty(w), p.nonnegativity()));
                 }
             }

@@ -7,6 +7,12 @@ import java.util.Arrays;
 /** A {@link DenseAutoencoder}'s layer sizes from input to code, activations, loss, Adam's learning rate and penalties. */
 public record DenseAutoencoderConfig(String name, int[] sizes, Activation hidden, Activation code, Activation output,
         DenseAutoencoder.Reconstruction loss, float learningRate, Regularization penalties) {
+    /** Written with the arrays' contents, so that a notebook printing it shows the sizes. */
+    @Override
+    public String toString() {
+        return aelab.Records.toString(this);
+    }
+
 
     public DenseAutoencoderConfig(String name, int[] sizes, Activation hidden, Activation code, Activation output,
             DenseAutoencoder.Reconstruction loss, float learningRate) {
@@ -66,6 +72,32 @@ public record DenseAutoencoderConfig(String name, int[] sizes, Activation hidden
         return new DenseAutoencoderConfig("sparse-kl-rho" + rho + "-beta" + beta + "-sum-l2code" + l2, new int[] {784, 196},
                 Activation.SIGMOID, Activation.SIGMOID, Activation.SIGMOID, DenseAutoencoder.Reconstruction.MSE, 1e-3f,
                 new Regularization(0, beta, rho, false, 2 * l2, 0, true));
+    }
+
+    /**
+     * The collection's sparse notebook as it runs: 784-32 with a ReLU code and sigmoid output, MSE, KL
+     * sparsity (rho 0.05, beta 3) summed over units, Keras's {@code l2(0.003)} on the code layer alone;
+     * train it with Adam 1e-3 at batch 256.
+     */
+    public static DenseAutoencoderConfig sparseKlCollection() {
+        return new DenseAutoencoderConfig("sparse-kl-collection", new int[] {784, 32}, Activation.RELU, Activation.RELU,
+                Activation.SIGMOID, DenseAutoencoder.Reconstruction.MSE, 1e-3f,
+                new Regularization(0, 3, 0.05f, false, 2 * 3e-3f, 0, true));
+    }
+
+    /** {@link #sparseKlCollection} without its weight decay: the blurry network the decay was to mend. */
+    public static DenseAutoencoderConfig sparseKlCollectionNoDecay() {
+        return sparseKlCollection().withPenalties("sparse-kl-collection-no-decay", new Regularization(0, 3, 0.05f, false, 0, 0, true));
+    }
+
+    /**
+     * The collection's nonnegative notebook: as {@link #sparseKlCollection} with 0.003 * sum of squared
+     * negative code-layer weights in place of the decay.
+     */
+    public static DenseAutoencoderConfig nonnegativeCollection() {
+        return new DenseAutoencoderConfig("nonnegative-collection", new int[] {784, 32}, Activation.RELU, Activation.RELU,
+                Activation.SIGMOID, DenseAutoencoder.Reconstruction.MSE, 1e-3f,
+                new Regularization(0, 3, 0.05f, false, 0, 2 * 3e-3f, true));
     }
 
     /** NCAE: 784-196, per-sample 1/2 SSE, rho 0.05, beta 3, 1/2 * 3e-3 * sum of squared negative weights. */

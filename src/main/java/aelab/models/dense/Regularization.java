@@ -9,11 +9,11 @@ package aelab.models.dense;
  * @param sparsityMean average the KL sparsity over units instead of summing it
  * @param weightDecay weight of the L2 penalty 1/2 sum w^2 on the kernels (not biases)
  * @param nonnegativity weight of 1/2 sum of squared negative kernel entries (NCAE)
- * @param decayCodeLayerOnly put the weight decay on the code layer's kernel alone (where a Keras
- *     {@code kernel_regularizer} on the encoding layer puts it), not on every layer (UFLDL)
+ * @param codeLayerOnly put the weight penalties (decay, nonnegativity) on the code layer's kernel alone
+ *     (where a Keras {@code kernel_regularizer} on the encoding layer puts them), not on every layer (UFLDL)
  */
 public record Regularization(float activityL1, float sparsityBeta, float sparsityRho, boolean sparsityMean,
-        float weightDecay, float nonnegativity, boolean decayCodeLayerOnly) {
+        float weightDecay, float nonnegativity, boolean codeLayerOnly) {
 
     public static final Regularization NONE = new Regularization(0, 0, 0, false, 0, 0);
 

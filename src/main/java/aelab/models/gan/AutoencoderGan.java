@@ -40,6 +40,12 @@ public final class AutoencoderGan implements AutoCloseable, Checkpointed {
      * @param pretrainEpochs epochs of plain reconstruction (alpha 1, beta 0, no discriminator) first
      */
     public record Config(String name, int[] sizes, float alpha, float beta, float learningRate, int pretrainEpochs) {
+        /** Written with the arrays' contents, so that a notebook printing it shows the sizes. */
+        @Override
+        public String toString() {
+            return aelab.Records.toString(this);
+        }
+
         public Config {
             sizes = sizes.clone();
         }

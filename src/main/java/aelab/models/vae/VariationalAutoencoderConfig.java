@@ -14,6 +14,12 @@ package aelab.models.vae;
 public record VariationalAutoencoderConfig(String name, int inputSize, int[] hidden, int latent,
         VariationalAutoencoder.Scaling scaling, boolean sigmaBug, float learningRate,
         VariationalAutoencoder.Likelihood likelihood, float sigma, boolean fanInInit) {
+    /** Written with the arrays' contents, so that a notebook printing it shows the sizes. */
+    @Override
+    public String toString() {
+        return aelab.Records.toString(this);
+    }
+
 
     public VariationalAutoencoderConfig(String name, int inputSize, int[] hidden, int latent,
             VariationalAutoencoder.Scaling scaling, boolean sigmaBug, float learningRate) {
