@@ -96,7 +96,7 @@ public final class Mnist {
             parts.put(prefix, ImageSet.fromIdx(dir.getFileName() + "/" + prefix, Idx.read(images, 3),
                     Idx.read(labels, 1)));
         }
-        return new Split(parts.get("train"), parts.get("t10k"), dir.toAbsolutePath().normalize().toString());
+        return new Split(parts.get("train"), parts.get("t10k"), aelab.Lab.shown(dir).toString());
     }
 
     /**

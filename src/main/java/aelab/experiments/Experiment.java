@@ -5,8 +5,9 @@ import java.util.Map;
 
 /**
  * One experiment of the source texts, runnable from the command line: it trains through
- * {@link Run#train}, so every epoch is checkpointed and an interrupted run resumes, saves its
- * figures through the run, and returns the numbers that go into {@code metrics.json}.
+ * {@link Run#train}, so every epoch is checkpointed and an interrupted run resumes (an experiment of
+ * short runs that are no epoch loops keeps each run's numbers through {@link Run#measure} instead),
+ * saves its figures through the run, and returns the numbers that go into {@code metrics.json}.
  */
 public interface Experiment {
 

@@ -369,7 +369,9 @@ public final class Run {
         Map<String, Object> all = new LinkedHashMap<>(settings.asMap());
         all.putAll(metrics);
         all.put("seconds_this_process", Math.round(seconds * 10) / 10.0);
-        all.put("training_seconds", trainingSeconds());
+        if (Files.isDirectory(dir.resolve("history"))) { // an experiment of measured runs alone has no epochs to sum
+            all.put("training_seconds", trainingSeconds());
+        }
         RunJson.write(dir.resolve("metrics.json"), all);
     }
 

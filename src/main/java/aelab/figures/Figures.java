@@ -41,9 +41,9 @@ public final class Figures {
                 set.name() + ": the first " + n + " images, label in the corner", null);
     }
 
-    /** 28x28 images (generated samples, decoded codes) in a grid. */
+    /** 28x28 images (generated samples, decoded codes) in a grid; one or two drawn larger, to be seen. */
     public static BufferedImage images(float[][] images, int columns, String title) {
-        return ImageGrid.render(Arrays.asList(images), 28, 28, columns, 2, title, null);
+        return ImageGrid.render(Arrays.asList(images), 28, 28, columns, images.length <= 2 ? 5 : 2, title, null);
     }
 
     /**

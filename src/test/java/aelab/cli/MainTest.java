@@ -139,10 +139,10 @@ class MainTest {
     @Test
     void halfWrittenFilesOfAKilledRunAreRemovedWhenItsDirectoryIsOpenedAgain() throws IOException {
         Path out = dir.resolve("out");
-        String[] args = {"run", "conv", "--out", out.toString(), "--quiet", "--epochs", "1"};
+        String[] args = {"run", "basics", "--out", out.toString(), "--quiet", "--epochs", "1"};
         assertEquals(0, run(args).status());
         // what SIGKILL during AtomicFile.write leaves: a temporary file beside its target
-        Path checkpointPart = Files.writeString(out.resolve("checkpoints").resolve(".fixed.e0002.ckpt.81234.part"), "x");
+        Path checkpointPart = Files.writeString(out.resolve("checkpoints").resolve(".autoencoder.e0002.ckpt.81234.part"), "x");
         Path metricsPart = Files.writeString(out.resolve(".metrics.json.5531.part"), "{");
         Path mine = Files.writeString(out.resolve("figures").resolve("notes.part"), "a user's file, not ours");
         assertEquals(0, run(args).status());
@@ -260,14 +260,14 @@ class MainTest {
     @Test
     void anOutputDirectoryHoldingAnotherRunIsLeftAloneWithoutOverwrite() throws IOException {
         Path out = dir.resolve("out");
-        assertEquals(0, run("run", "conv", "--out", out.toString(), "--quiet", "--epochs", "1").status());
+        assertEquals(0, run("run", "basics", "--out", out.toString(), "--quiet", "--epochs", "1").status());
         byte[] metrics = Files.readAllBytes(out.resolve("metrics.json"));
         byte[] checkpoint = Files.readAllBytes(list(out.resolve("checkpoints")).get(0));
 
         Outcome other = run("run", "vae", "--out", out.toString(), "--quiet");
         assertEquals(2, other.status());
-        assertTrue(other.err().contains("holds a run of 'conv'") && other.err().contains("--overwrite"), other.err());
-        Outcome changed = run("run", "conv", "--out", out.toString(), "--quiet", "--seed", "7");
+        assertTrue(other.err().contains("holds a run of 'basics'") && other.err().contains("--overwrite"), other.err());
+        Outcome changed = run("run", "basics", "--out", out.toString(), "--quiet", "--seed", "7");
         assertEquals(2, changed.status());
         assertTrue(changed.err().contains("seed"), changed.err());
         assertArrayEquals(metrics, Files.readAllBytes(out.resolve("metrics.json")), "nothing was overwritten");
@@ -275,7 +275,7 @@ class MainTest {
 
         Path foreign = Files.createDirectories(dir.resolve("photos"));
         Files.writeString(foreign.resolve("holiday.txt"), "mine");
-        Outcome notARun = run("run", "conv", "--out", foreign.toString(), "--quiet");
+        Outcome notARun = run("run", "basics", "--out", foreign.toString(), "--quiet");
         assertEquals(2, notARun.status());
         assertTrue(notARun.err().contains("holds no AE Lab run"), notARun.err());
         assertEquals("mine", Files.readString(foreign.resolve("holiday.txt")));
@@ -283,13 +283,13 @@ class MainTest {
         assertEquals(0, run("run", "vae", "--out", out.toString(), "--quiet", "--epochs", "1", "--overwrite")
                 .status());
         assertTrue(Files.readString(out.resolve("metrics.json")).contains("\"experiment\": \"vae\""));
-        assertFalse(Files.exists(out.resolve("history").resolve("failing.csv")), "the old run's files are gone");
+        assertFalse(Files.exists(out.resolve("history").resolve("autoencoder.csv")), "the old run's files are gone");
     }
 
     @Test
     void aCorruptCheckpointIsReportedWithTheFix() throws IOException {
         Path out = dir.resolve("out");
-        String[] args = {"run", "conv", "--out", out.toString(), "--quiet", "--epochs", "2"};
+        String[] args = {"run", "basics", "--out", out.toString(), "--quiet", "--epochs", "2"};
         assertEquals(0, run(args).status());
         Files.delete(out.resolve("metrics.json"));
         Path checkpoint = list(out.resolve("checkpoints")).stream()
