@@ -15,8 +15,9 @@ import chromium  # noqa: E402  (beside this file)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SITE = os.path.join(ROOT, "target", "site")
-PAGES = ["index.html", "notebooks/03-variational-autoencoder.html", "notebooks/09-deep-clustering-dec-idec-adec.html",
-         "docs/reproducing.html", "RESULTS.html", "docs/kernel.html"]
+PAGES = ["index.html", "notebooks/03-variational-autoencoder.html",
+         "notebooks/04-why-a-convolutional-autoencoder-does-not-learn.html",
+         "notebooks/09-deep-clustering-dec-idec-adec.html", "docs/reproducing.html", "RESULTS.html", "docs/kernel.html"]
 
 
 def main():
