@@ -1,5 +1,7 @@
 package aelab;
 
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
 import java.util.Locale;
 
 /**
@@ -40,11 +42,15 @@ public record KeyEffect(String name, double value, boolean atLeast, double thres
         return atLeast ? "≥" : "≤";
     }
 
+    /** What the notebook runner reads: name, value (null when not finite), relation, threshold, shown. */
     public String json() {
-        return String.format(Locale.ROOT, "{\"name\": \"%s\", \"value\": %s, \"relation\": \"%s\", \"threshold\": %s,"
-                + " \"shown\": %b}", name.replace("\\", "\\\\").replace("\"", "\\\""),
-                Double.isFinite(value) ? Double.toString(value) : "null", atLeast ? ">=" : "<=",
-                Double.toString(threshold), shown());
+        JsonObject o = new JsonObject();
+        o.addProperty("name", name);
+        o.addProperty("value", Double.isFinite(value) ? value : null);
+        o.addProperty("relation", atLeast ? ">=" : "<=");
+        o.addProperty("threshold", threshold);
+        o.addProperty("shown", shown());
+        return new GsonBuilder().serializeNulls().create().toJson(o);
     }
 
     @Override
